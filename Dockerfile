@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+# Build: SDK 9.0 plus Node for the npm asset step, self-contained publish.
+FROM mcr.microsoft.com/dotnet/sdk:9.0-bookworm-slim AS build
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends nodejs npm \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY TradingBlazor/TradingBlazor.csproj TradingBlazor/package.json TradingBlazor/package-lock.json TradingBlazor/
+RUN dotnet restore TradingBlazor/TradingBlazor.csproj -r linux-x64
+COPY TradingBlazor/ TradingBlazor/
+RUN dotnet publish TradingBlazor/TradingBlazor.csproj -c Release -r linux-x64 --self-contained true -o /app --no-restore
+
+# Run: the slim runtime-deps image (the app carries its own runtime), non-root, data on a volume.
+FROM mcr.microsoft.com/dotnet/runtime-deps:9.0-bookworm-slim AS final
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl tzdata \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --uid 10001 --create-home --shell /usr/sbin/nologin tradingblazor \
+ && mkdir -p /data && chown tradingblazor /data
+WORKDIR /app
+COPY --from=build --chown=tradingblazor /app .
+USER tradingblazor
+ENV ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_URLS=http://0.0.0.0:8080 \
+    Storage__DataDirectory=/data \
+    DOTNET_RUNNING_IN_CONTAINER=true
+VOLUME ["/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD curl -fsS http://127.0.0.1:8080/health || exit 1
+ENTRYPOINT ["./TradingBlazor"]

@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+using TradingBlazor.Tests.Support;
+
+namespace TradingBlazor.Tests.Browser;
+
+/// <summary>One real app on Kestrel and one headless Debian Chromium shared by the browser tests of a collection.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public TestApp App { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        App = await TestApp.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // The machine has no outside network: keep Chromium from trying to reach it.
+            Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync" },
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) with a page opened on the app and interactive.</summary>
+    public async Task<IPage> OpenAsync(string path = "", IBrowserContext? context = null)
+    {
+        context ??= await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 860 } });
+        var page = await context.NewPageAsync();
+        await GotoAsync(page, path);
+        return page;
+    }
+
+    public async Task GotoAsync(IPage page, string path)
+    {
+        await page.GotoAsync($"{App.BaseUrl}/{path}");
+        await WaitInteractiveAsync(page);
+    }
+
+    /// <summary>Blazor Server prerenders first; clicks only work once the circuit is up.</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator(".tb-layout[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 20000 });
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.Artifacts("screenshots"), name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (App is not null) await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

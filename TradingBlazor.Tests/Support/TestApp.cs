@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using TradingBlazor.Hosting;
+
+namespace TradingBlazor.Tests.Support;
+
+/// <summary>
+/// The real app, built by the same <see cref="AppHost"/> as Program, on a real Kestrel bound to 127.0.0.1 with
+/// a free port and its own data directory (SQLite file and logs).
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private TestApp(WebApplication app, string dataDirectory, string baseUrl)
+    {
+        App = app;
+        DataDirectory = dataDirectory;
+        BaseUrl = baseUrl;
+    }
+
+    public WebApplication App { get; }
+    public string DataDirectory { get; }
+    public string BaseUrl { get; }
+    public IServiceProvider Services => App.Services;
+    public string LogDirectory => Path.Combine(DataDirectory, "logs");
+
+    public static async Task<TestApp> StartAsync(params string[] settings)
+    {
+        var dataDirectory = TestPaths.NewTempDirectory("tb-app");
+        var args = new List<string>
+        {
+            "--urls=http://127.0.0.1:0",
+            "--environment=Development",
+            $"--contentRoot={TestPaths.AppProjectDirectory}",
+            $"--Storage:DataDirectory={dataDirectory}",
+            "--Logs:Console=false",
+        };
+        args.AddRange(settings);
+        var app = AppHost.Build(AppHost.CreateBuilder(args.ToArray()));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestApp(app, dataDirectory, address.TrimEnd('/'));
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = new Uri(BaseUrl + "/") };
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using TradingBlazor.Domain.Calendar;
+using TradingBlazor.Domain.Time;
+
+namespace TradingBlazor.Api;
+
+/// <summary>REST access to the market calendar: status now or at an instant, and sessions over a date range.</summary>
+public static class CalendarEndpoints
+{
+    private const int MaxRangeDays = 3660;
+
+    public static void MapCalendarEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/market").WithTags("Market calendar");
+
+        group.MapGet("/status", (DateTimeOffset? at, IMarketCalendar calendar, IClock clock) =>
+        {
+            var status = calendar.GetStatus(at?.UtcDateTime ?? clock.UtcNow);
+            return Results.Ok(new
+            {
+                at = status.AtUtc,
+                phase = status.Phase.ToString(),
+                isOpen = status.IsOpen,
+                session = status.Today is null ? null : ToDto(status.Today),
+                nextOpen = status.NextOpenUtc,
+                nextClose = status.NextCloseUtc,
+                holiday = status.HolidayName,
+            });
+        }).WithName("GetMarketStatus").WithSummary("Market phase at an instant (default: now) with the next open and close.");
+
+        group.MapGet("/sessions", (string from, string to, IMarketCalendar calendar) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var fromDate = ParseDate(from, nameof(from), errors);
+            var toDate = ParseDate(to, nameof(to), errors);
+            if (errors.Count == 0 && toDate < fromDate) errors["to"] = new[] { "'to' must not be before 'from'." };
+            if (errors.Count == 0 && toDate.DayNumber - fromDate.DayNumber > MaxRangeDays) errors["to"] = new[] { $"The range may span at most {MaxRangeDays} days." };
+            if (errors.Count > 0) return Results.ValidationProblem(errors);
+            var sessions = calendar.SessionsBetween(fromDate, toDate).Select(ToDto).ToList();
+            return Results.Ok(new { from = fromDate, to = toDate, tradingDays = sessions.Count, sessions });
+        }).WithName("GetMarketSessions").WithSummary("Trading sessions with dates in [from, to] (yyyy-MM-dd).");
+    }
+
+    private static object ToDto(TradingSession s) => new
+    {
+        date = s.Date,
+        openUtc = s.OpenUtc,
+        closeUtc = s.CloseUtc,
+        openEastern = MarketTime.ToEastern(s.OpenUtc).ToString("HH:mm", CultureInfo.InvariantCulture),
+        closeEastern = MarketTime.ToEastern(s.CloseUtc).ToString("HH:mm", CultureInfo.InvariantCulture),
+        earlyClose = s.IsEarlyClose,
+    };
+
+    private static DateOnly ParseDate(string value, string field, Dictionary<string, string[]> errors)
+    {
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        errors[field] = new[] { $"'{value}' is not a date in the form yyyy-MM-dd." };
+        return default;
+    }
+}

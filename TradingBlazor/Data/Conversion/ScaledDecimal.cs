@@ -1,0 +1,36 @@
+namespace TradingBlazor.Data.Conversion;
+
+/// <summary>
+/// Exact decimal &lt;-&gt; scaled 64-bit integer, the storage form for money and quantities. SQLite (through
+/// EF Core 6) can neither sort nor sum a decimal column; integers it can, exactly. A value with more
+/// fractional digits than the scale, or too large to fit, is rejected rather than silently rounded.
+/// </summary>
+public static class ScaledDecimal
+{
+    /// <summary>Prices and cash: 8 fractional digits (covers sub-penny quotes; ±92 billion range).</summary>
+    public const int MoneyScale = 8;
+
+    /// <summary>Share quantities: 9 fractional digits, as fine as fractional-share brokers report.</summary>
+    public const int QuantityScale = 9;
+
+    private static readonly decimal[] Factors = Enumerable.Range(0, 19).Select(i => Pow10(i)).ToArray();
+
+    public static long ToScaled(decimal value, int scale)
+    {
+        decimal scaled = value * Factors[scale];
+        if (scaled != decimal.Truncate(scaled))
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"Value has more than {scale} fractional digits and cannot be stored exactly.");
+        if (scaled > long.MaxValue || scaled < long.MinValue)
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"Value is too large to store with {scale} fractional digits.");
+        return (long)scaled;
+    }
+
+    public static decimal FromScaled(long scaled, int scale) => scaled / Factors[scale];
+
+    private static decimal Pow10(int n)
+    {
+        decimal result = 1m;
+        for (int i = 0; i < n; i++) result *= 10m;
+        return result;
+    }
+}

@@ -1,0 +1,21 @@
+using TradingBlazor.Domain.Trading;
+
+namespace TradingBlazor.Data.Entities;
+
+/// <summary>Every signal a bot raises, executed or not, with the values that produced it.</summary>
+public sealed class SignalRecord
+{
+    public long Id { get; set; }
+    public long? BotId { get; set; }
+    public required string Symbol { get; set; }
+    public DateTime Timestamp { get; set; }
+    public SignalAction Action { get; set; }
+    /// <summary>0..1; hybrid bots execute at or above their threshold and queue the rest for approval.</summary>
+    public double Confidence { get; set; }
+    /// <summary>The rule or strategy that fired.</summary>
+    public string? Source { get; set; }
+    public Dictionary<string, double?> Values { get; set; } = new();
+    public bool Executed { get; set; }
+    /// <summary>What became of it: e.g. a risk rejection reason or "awaiting approval".</summary>
+    public string? Outcome { get; set; }
+}

@@ -1,0 +1,19 @@
+namespace TradingBlazor.Data.Entities;
+
+/// <summary>A round trip: entry and (once closed) exit, with the indicator values that triggered the entry.</summary>
+public sealed class TradeRecord
+{
+    public long Id { get; set; }
+    public long? BotId { get; set; }
+    public required string Symbol { get; set; }
+    public decimal Quantity { get; set; }
+    public decimal EntryPrice { get; set; }
+    public DateTime EntryAt { get; set; }
+    public decimal? ExitPrice { get; set; }
+    public DateTime? ExitAt { get; set; }
+    /// <summary>Realized profit and loss net of fees; null while the trade is open.</summary>
+    public decimal? RealizedPnl { get; set; }
+    public decimal Fees { get; set; }
+    public long? EntrySignalId { get; set; }
+    public Dictionary<string, double?> IndicatorSnapshot { get; set; } = new();
+}

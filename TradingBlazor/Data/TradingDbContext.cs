@@ -1,0 +1,103 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using TradingBlazor.Data.Conversion;
+using TradingBlazor.Data.Entities;
+
+namespace TradingBlazor.Data;
+
+/// <summary>
+/// The SQLite store. Storage conventions (see <see cref="StorageConverters"/>): money and quantities are scaled
+/// integers, instants are UTC Unix milliseconds, enums are their names, tables and columns are snake_case.
+/// </summary>
+public sealed class TradingDbContext : DbContext
+{
+    public TradingDbContext(DbContextOptions<TradingDbContext> options) : base(options) { }
+
+    public DbSet<BotRecord> Bots => Set<BotRecord>();
+    public DbSet<OrderRecord> Orders => Set<OrderRecord>();
+    public DbSet<FillRecord> Fills => Set<FillRecord>();
+    public DbSet<TradeRecord> Trades => Set<TradeRecord>();
+    public DbSet<SignalRecord> Signals => Set<SignalRecord>();
+    public DbSet<PositionRecord> Positions => Set<PositionRecord>();
+    public DbSet<PriceBarRecord> PriceBars => Set<PriceBarRecord>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<BotRecord>(e =>
+        {
+            e.ToTable("bots");
+            e.HasIndex(b => b.Name).IsUnique();
+        });
+        model.Entity<OrderRecord>(e =>
+        {
+            e.ToTable("orders");
+            e.HasIndex(o => o.ClientOrderId).IsUnique();
+            e.HasIndex(o => o.BrokerOrderId);
+            e.HasIndex(o => new { o.BotId, o.Status });
+            e.HasMany(o => o.Fills).WithOne(f => f.Order!).HasForeignKey(f => f.OrderId);
+        });
+        model.Entity<FillRecord>(e =>
+        {
+            e.ToTable("fills");
+            e.HasIndex(f => f.ExecutionId).IsUnique();
+        });
+        model.Entity<TradeRecord>(e =>
+        {
+            e.ToTable("trades");
+            e.HasIndex(t => new { t.BotId, t.EntryAt });
+            e.Property(t => t.IndicatorSnapshot).HasConversion(StorageConverters.NumericSnapshot, StorageConverters.NumericSnapshotComparer);
+        });
+        model.Entity<SignalRecord>(e =>
+        {
+            e.ToTable("signals");
+            e.HasIndex(s => new { s.BotId, s.Timestamp });
+            e.Property(s => s.Values).HasConversion(StorageConverters.NumericSnapshot, StorageConverters.NumericSnapshotComparer);
+        });
+        model.Entity<PositionRecord>(e =>
+        {
+            e.ToTable("positions");
+            e.HasIndex(p => new { p.BotId, p.Symbol }).IsUnique();
+        });
+        model.Entity<PriceBarRecord>(e =>
+        {
+            e.ToTable("price_bars");
+            e.HasIndex(b => new { b.Symbol, b.Timeframe, b.Timestamp }).IsUnique();
+        });
+
+        ApplyStorageConventions(model);
+    }
+
+    private static void ApplyStorageConventions(ModelBuilder model)
+    {
+        foreach (var entity in model.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+                var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+                if (type == typeof(decimal))
+                    property.SetValueConverter(IsQuantity(property.Name) ? StorageConverters.Quantity : StorageConverters.Money);
+                else if (type == typeof(DateTime))
+                    property.SetValueConverter(StorageConverters.UtcMilliseconds);
+                else if (type.IsEnum)
+                    property.SetProviderClrType(typeof(string));
+            }
+            foreach (var index in entity.GetIndexes())
+                index.SetDatabaseName($"ix_{entity.GetTableName()}_{string.Join("_", index.Properties.Select(p => SnakeCase(p.Name)))}");
+        }
+    }
+
+    // Quantities keep 9 fractional digits (fractional shares), money 8.
+    private static bool IsQuantity(string propertyName) => propertyName.EndsWith("Quantity", StringComparison.Ordinal) || propertyName == "Volume";
+
+    internal static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (int i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0) sb.Append('_');
+            sb.Append(char.ToLowerInvariant(name[i]));
+        }
+        return sb.ToString();
+    }
+}

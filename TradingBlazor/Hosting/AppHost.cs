@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Options;
+using Radzen;
+using TradingBlazor.Api;
+using TradingBlazor.Api.Health;
+using TradingBlazor.Components;
+using TradingBlazor.Data;
+using TradingBlazor.Domain.Calendar;
+using TradingBlazor.Domain.Time;
+using TradingBlazor.Engine.Market;
+using TradingBlazor.Engine.Scheduling;
+using TradingBlazor.Infrastructure.Configuration;
+using TradingBlazor.Infrastructure.Logging;
+
+namespace TradingBlazor.Hosting;
+
+/// <summary>Builds the web application: configuration sources, services and the HTTP pipeline.</summary>
+public static class AppHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+    public const string DotEnvFileName = ".env";
+
+    /// <summary>
+    /// Configuration, lowest to highest precedence: appsettings.json, appsettings.{Environment}.json,
+    /// user-secrets (Development), .env in the working directory, environment variables (Section__Key), command line.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        // The application name must be ours even when a test process hosts us: static web assets and user-secrets key on it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(AppHost).Assembly.GetName().Name });
+        var dotEnv = DotEnvFile.Read(Path.Combine(Directory.GetCurrentDirectory(), DotEnvFileName));
+        if (dotEnv.Count > 0)
+        {
+            builder.Configuration.AddInMemoryCollection(dotEnv);
+            // Re-added so that real environment variables and arguments still win over the .env file.
+            builder.Configuration.AddEnvironmentVariables();
+            builder.Configuration.AddCommandLine(args);
+        }
+
+        // Loopback only unless --urls, ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS say otherwise.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        ConfigureServices(builder);
+        return builder;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSettings<StorageSettings>();
+        services.AddSettings<LogSettings>();
+        services.AddSettings<MarketSettings>();
+        services.AddSettings<SchedulerSettings>();
+        services.AddSettings<AlpacaSettings>();
+        builder.AddTradingBlazorLogging();
+
+        services.AddSingleton<IClock, SystemClock>();
+        services.AddSingleton<IMarketCalendar>(sp => new NyseCalendar(sp.GetRequiredService<IOptions<MarketSettings>>().Value.ParsedExtraClosures()));
+
+        // Hosted services start in registration order: the store before anything that may use it.
+        services.AddTradingStore();
+        services.AddSingleton<MarketSessionState>();
+        services.AddScheduledJob<SessionRollJob>(SessionRollJob.Name, sp => sp.GetRequiredService<IOptions<SchedulerSettings>>().Value.SessionRollCron, runAtStartup: true);
+        services.AddSingleton<SchedulerService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SchedulerService>());
+
+        services.AddTradingBlazorHealthChecks();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddRadzenCookieThemeService(options =>
+        {
+            options.Name = ThemeCookie.Name;
+            options.Duration = TimeSpan.FromDays(365);
+        });
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePages();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapTradingBlazorHealth();
+        app.MapOpenApi();
+        app.MapCalendarEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

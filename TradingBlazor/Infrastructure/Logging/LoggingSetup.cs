@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Events;
+using Serilog.Extensions.Logging;
+using Serilog.Filters;
+using Serilog.Formatting.Json;
+using TradingBlazor.Infrastructure.Configuration;
+
+namespace TradingBlazor.Infrastructure.Logging;
+
+/// <summary>
+/// Serilog for the whole app: levels from the "Serilog" configuration section; console, a daily JSON log,
+/// a trades-only log and an errors-only log under the log directory; every event passes the secret redactor.
+/// </summary>
+public static class LoggingSetup
+{
+    public const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
+    /// <summary>Registers Serilog as a DI-built provider, so per-host configuration (tests, CLI) is honoured.</summary>
+    public static void AddTradingBlazorLogging(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<SecretRedactor>(sp => SecretRedactor.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(
+            CreateLogger(
+                sp.GetRequiredService<IConfiguration>(),
+                SettingsOrDefault<LogSettings>(sp),
+                SettingsOrDefault<StorageSettings>(sp),
+                sp.GetRequiredService<SecretRedactor>()),
+            dispose: true));
+    }
+
+    // Logging must come up even when configuration is bad, so that the host can start, validate, and report
+    // the bad setting (ValidateOnStart) instead of failing obscurely while building the logger.
+    private static T SettingsOrDefault<T>(IServiceProvider sp) where T : class, ISettings, new()
+    {
+        try
+        {
+            return sp.GetRequiredService<IOptions<T>>().Value;
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
+        {
+            return new T();
+        }
+    }
+
+    public static Serilog.Core.Logger CreateLogger(IConfiguration configuration, LogSettings logs, StorageSettings storage, SecretRedactor redactor)
+    {
+        var directory = logs.ResolveDirectory(storage);
+        Directory.CreateDirectory(directory);
+        var json = new JsonFormatter(renderMessage: true);
+
+        var sinks = new LoggerConfiguration()
+            .MinimumLevel.Verbose()
+            .WriteTo.File(json, Path.Combine(directory, "tradingblazor-.json"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: logs.RetainedDays, shared: true)
+            .WriteTo.Logger(l => l
+                .Filter.ByIncludingOnly(Matching.FromSource(LogCategories.Trades))
+                .WriteTo.File(json, Path.Combine(directory, "trades-.json"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: logs.RetainedDays, shared: true))
+            .WriteTo.File(json, Path.Combine(directory, "errors-.json"), restrictedToMinimumLevel: LogEventLevel.Error, rollingInterval: RollingInterval.Day, retainedFileCountLimit: logs.RetainedDays, shared: true);
+        if (logs.Console)
+            sinks.WriteTo.Console(outputTemplate: ConsoleTemplate);
+
+        // Levels and per-source overrides must live on the logger that MEL calls ForContext on, i.e. this outer one.
+        return new LoggerConfiguration()
+            .ReadFrom.Configuration(configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), redactor))
+            .CreateLogger();
+    }
+}
