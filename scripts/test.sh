@@ -14,7 +14,7 @@ fi
 
 dotnet tool restore >/dev/null
 results="TestResults"
-rm -rf "$results"
+rm -rf "$results" artifacts/indicators
 test_status=0
 dotnet test TradingBlazor.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" || test_status=$?
 

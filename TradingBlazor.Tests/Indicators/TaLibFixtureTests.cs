@@ -1,0 +1,62 @@
+using System.Globalization;
+using TradingBlazor.Domain.Indicators.Registry;
+using TradingBlazor.Tests.Support;
+using Xunit.Abstractions;
+
+namespace TradingBlazor.Tests.Indicators;
+
+/// <summary>Per-bar equality with TA-Lib (and R TTR for VWMA) on real S&amp;P 500 data, warm-up rows empty.</summary>
+public class TaLibFixtureTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public TaLibFixtureTests(ITestOutputHelper output) => _output = output;
+
+    public static TheoryData<string, string, string, string> Cases => new()
+    {
+        // spec, reference file, reference column, our output
+        { "sma(20)", "sma_20.csv", "sma", "value" },
+        { "ema(20)", "ema_20.csv", "ema", "value" },
+        { "rsi(14)", "rsi_14.csv", "rsi", "value" },
+        { "macd(12,26,9)", "macd_12_26_9.csv", "macd", "macd" },
+        { "macd(12,26,9)", "macd_12_26_9.csv", "signal", "signal" },
+        { "macd(12,26,9)", "macd_12_26_9.csv", "hist", "hist" },
+        { "stoch(14,3,3)", "stoch_14_3_3.csv", "k", "k" },
+        { "stoch(14,3,3)", "stoch_14_3_3.csv", "d", "d" },
+        { "bbands(20,2)", "bbands_20_2.csv", "upper", "upper" },
+        { "bbands(20,2)", "bbands_20_2.csv", "middle", "middle" },
+        { "bbands(20,2)", "bbands_20_2.csv", "lower", "lower" },
+        { "atr(14)", "atr_14.csv", "atr", "value" },
+        { "obv", "obv.csv", "obv", "value" },
+        { "volume_sma(20)", "volume_sma_20.csv", "volume_sma", "value" },
+        { "vwma(20)", "vwma_20.csv", "vwma", "value" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Matches_the_reference_per_bar(string specText, string file, string referenceColumn, string output)
+    {
+        var spec = IndicatorSpec.Parse(specText, IndicatorCatalog.Default);
+        var reference = SpxFixture.ReadReference(file)[referenceColumn];
+        var ours = spec.ComputeColumns(SpxFixture.Bars)[spec.Definition.Outputs.ToList().IndexOf(output)];
+        Assert.Equal(reference.Length, ours.Length);
+
+        double meanAbs = reference.Where(v => !double.IsNaN(v)).Average(Math.Abs);
+        double worst = 0;
+        int worstAt = -1;
+        for (int i = 0; i < reference.Length; i++)
+        {
+            Assert.True(double.IsNaN(reference[i]) == double.IsNaN(ours[i]), $"bar {i}: reference {reference[i]}, ours {ours[i]} (warm-up mismatch)");
+            if (double.IsNaN(reference[i])) continue;
+            double scale = Math.Max(Math.Max(Math.Abs(reference[i]), Math.Abs(ours[i])), meanAbs);
+            double relative = Math.Abs(reference[i] - ours[i]) / scale;
+            if (relative > worst) { worst = relative; worstAt = i; }
+            Assert.True(relative <= 1e-9, $"bar {i}: reference {reference[i]:R}, ours {ours[i]:R}, relative deviation {relative:E2}");
+        }
+        int first = Array.FindIndex(reference, v => !double.IsNaN(v));
+        Assert.Equal(spec.Lookback, first);
+        var line = string.Create(CultureInfo.InvariantCulture, $"| {spec} | {file} | {referenceColumn} | {worst:E2} | {worstAt} |");
+        _output.WriteLine(line);
+        File.AppendAllText(Path.Combine(TestPaths.Artifacts("indicators"), "fixture-deviation.md"), line + Environment.NewLine);
+    }
+}

@@ -1,0 +1,24 @@
+using TradingBlazor.Domain.Indicators.Framework;
+using TradingBlazor.Domain.Indicators.Primitives;
+
+namespace TradingBlazor.Domain.Indicators.Ema;
+
+/// <summary>EMA(n): alpha 2/(n+1), seeded with the SMA of the first n closes (TA-Lib); first value at n-1.</summary>
+public struct EmaKernel : IIndicatorKernel
+{
+    private readonly int _period;
+    private EmaCore _ema;
+
+    public EmaKernel(int period)
+    {
+        _period = period;
+        _ema = new EmaCore(period);
+    }
+
+    public readonly int OutputCount => 1;
+    public readonly int Lookback => _period - 1;
+
+    public void Step(in Ohlcv bar, bool commit, Span<double> output) => output[0] = _ema.Step(bar.Close, commit);
+
+    public void Reset() => _ema.Reset();
+}

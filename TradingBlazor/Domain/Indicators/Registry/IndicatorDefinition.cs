@@ -1,0 +1,64 @@
+using TradingBlazor.Domain.Indicators.Framework;
+
+namespace TradingBlazor.Domain.Indicators.Registry;
+
+/// <summary>Where a chart draws an indicator.</summary>
+public enum IndicatorPane
+{
+    /// <summary>On the price chart (moving averages, bands, SAR, VWAP).</summary>
+    Price,
+    /// <summary>In its own pane below (oscillators, volume-based).</summary>
+    Separate,
+}
+
+/// <summary>Batch computation over a whole series into a row-major buffer (bars × outputs).</summary>
+public delegate void BatchCompute(IReadOnlyList<double> parameters, ReadOnlySpan<Ohlcv> bars, Span<double> output);
+
+/// <summary>
+/// Everything the bot editor, the API, the CLI, charts and the rules engine need to know about an indicator:
+/// id, parameter schema, named outputs, where it is drawn, and how to build its batch and streaming forms.
+/// </summary>
+public sealed class IndicatorDefinition
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Description { get; init; }
+    public required IReadOnlyList<IndicatorParameter> Parameters { get; init; }
+    public required IReadOnlyList<string> Outputs { get; init; }
+    public required IndicatorPane Pane { get; init; }
+    /// <summary>Fixed reference levels for oscillator panes (RSI 30/70, Stochastic 20/80).</summary>
+    public IReadOnlyList<double> Levels { get; init; } = Array.Empty<double>();
+    /// <summary>Checks relations between parameters (e.g. fast &lt; slow); null when fine.</summary>
+    public Func<IReadOnlyList<double>, string?>? CrossCheck { get; init; }
+
+    public required Func<IReadOnlyList<double>, IStreamingIndicator> CreateStreaming { get; init; }
+    public required BatchCompute Compute { get; init; }
+    public required Func<IReadOnlyList<double>, int> Lookback { get; init; }
+
+    public IReadOnlyList<double> Defaults => Parameters.Select(p => p.Default).ToArray();
+
+    /// <summary>Builds a definition whose batch and streaming forms run the same kernel.</summary>
+    public static IndicatorDefinition For<TKernel>(
+        string id, string name, string description, IndicatorPane pane,
+        IReadOnlyList<IndicatorParameter> parameters, IReadOnlyList<string> outputs,
+        Func<IReadOnlyList<double>, TKernel> kernel,
+        Func<IReadOnlyList<double>, string?>? crossCheck = null, IReadOnlyList<double>? levels = null)
+        where TKernel : struct, IIndicatorKernel => new()
+    {
+        Id = id,
+        Name = name,
+        Description = description,
+        Pane = pane,
+        Parameters = parameters,
+        Outputs = outputs,
+        CrossCheck = crossCheck,
+        Levels = levels ?? Array.Empty<double>(),
+        CreateStreaming = p => new StreamingIndicator<TKernel>(kernel(p)),
+        Compute = (p, bars, output) =>
+        {
+            var k = kernel(p);
+            BatchRunner.Run(ref k, bars, output);
+        },
+        Lookback = p => kernel(p).Lookback,
+    };
+}

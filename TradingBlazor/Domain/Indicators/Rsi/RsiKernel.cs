@@ -1,0 +1,54 @@
+using TradingBlazor.Domain.Indicators.Framework;
+using TradingBlazor.Domain.Indicators.Primitives;
+
+namespace TradingBlazor.Domain.Indicators.Rsi;
+
+/// <summary>
+/// RSI(n), Wilder (TA-Lib): average gain/loss seeded with the mean of the first n changes, then Wilder-smoothed;
+/// 100·g/(g+l), and 0 when both are zero (a flat series; TradingView gives 100 there). First value at n.
+/// </summary>
+public struct RsiKernel : IIndicatorKernel
+{
+    private readonly int _period;
+    private WilderCore _gain;
+    private WilderCore _loss;
+    private double _previous;
+    private bool _hasPrevious;
+
+    public RsiKernel(int period)
+    {
+        _period = period;
+        _gain = new WilderCore(period);
+        _loss = new WilderCore(period);
+        _previous = 0;
+        _hasPrevious = false;
+    }
+
+    public readonly int OutputCount => 1;
+    public readonly int Lookback => _period;
+
+    public void Step(in Ohlcv bar, bool commit, Span<double> output)
+    {
+        double close = bar.Close;
+        if (!_hasPrevious)
+        {
+            if (commit) { _previous = close; _hasPrevious = true; }
+            output[0] = double.NaN;
+            return;
+        }
+        double change = close - _previous;
+        double gain = _gain.Step(change > 0 ? change : 0, commit);
+        double loss = _loss.Step(change < 0 ? -change : 0, commit);
+        if (commit) _previous = close;
+        if (double.IsNaN(gain)) { output[0] = double.NaN; return; }
+        double total = gain + loss;
+        output[0] = TaMath.IsZero(total) ? 0 : 100 * (gain / total);
+    }
+
+    public void Reset()
+    {
+        _gain.Reset();
+        _loss.Reset();
+        _hasPrevious = false;
+    }
+}
