@@ -1,4 +1,8 @@
+using TradingBlazor.Cli;
 using TradingBlazor.Hosting;
+
+if (CliRunner.IsCommand(args))
+    return CliRunner.Run(args, Console.Out, Console.Error);
 
 return await StartupErrors.RunGuardedAsync(async () =>
 {

@@ -32,11 +32,13 @@ public struct CciKernel : IIndicatorKernel
             output[0] = double.NaN;
             return;
         }
+        // The window is full here, so every stored value is in it; storage order is fine for sums.
+        var window = _typical.Values;
         double sum = tp;
-        for (int i = 1; i <= previous; i++) sum += _typical.Ago(i);
+        foreach (var v in window) sum += v;
         double mean = sum / _period;
         double deviation = Math.Abs(tp - mean);
-        for (int i = 1; i <= previous; i++) deviation += Math.Abs(_typical.Ago(i) - mean);
+        foreach (var v in window) deviation += Math.Abs(v - mean);
         double distance = tp - mean;
         output[0] = distance != 0 && deviation != 0 ? distance / (0.015 * (deviation / _period)) : 0;
         if (commit) _typical.Add(tp);

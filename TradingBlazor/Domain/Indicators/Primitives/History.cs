@@ -20,6 +20,9 @@ public struct History
     public readonly int Capacity => _values.Length;
     public readonly long Count => _count;
 
+    /// <summary>All stored values in storage order (not age order); complete once <see cref="Count"/> ≥ capacity.</summary>
+    public readonly ReadOnlySpan<double> Values => _values;
+
     /// <summary>The value committed <paramref name="back"/> bars ago (1 = the last one).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly double Ago(int back)

@@ -3,81 +3,88 @@ using System.Runtime.CompilerServices;
 namespace TradingBlazor.Domain.Indicators.Primitives;
 
 /// <summary>
-/// Highest (or lowest) of the last n values in amortised O(1): a monotonic deque of (index, value).
-/// A preview only reads the deque: one index expires per bar, so the answer is the new value against the
-/// first one or two deque entries.
+/// Highest (or lowest) of the last n values, TA-Lib's way: remember the extreme and its index, compare each new
+/// value against it, and rescan the window only when the extreme leaves it (amortised O(1) on market data, no
+/// deque bookkeeping). Preview and commit run the same code; only commit stores.
 /// </summary>
 public struct WindowExtreme
 {
     private readonly int _period;
     private readonly bool _max;
-    private readonly long[] _index;
-    private readonly double[] _value;
-    private int _head;  // ring position of the front
-    private int _size;
-    private long _next; // index the next committed value gets
+    private readonly double[] _ring; // the last n committed values; _pos is where the next one goes
+    private int _pos;
+    private long _count;
+    private double _best;
+    private long _bestIndex;
 
     public WindowExtreme(int period, bool max)
     {
         if (period < 1) throw new ArgumentOutOfRangeException(nameof(period), period, "period must be at least 1.");
         _period = period;
         _max = max;
-        _index = new long[period + 1];
-        _value = new double[period + 1];
-        _head = 0;
-        _size = 0;
-        _next = 0;
+        _ring = new double[period];
+        _pos = 0;
+        _count = 0;
+        _best = 0;
+        _bestIndex = -1;
     }
-
-    /// <summary>True once n values have been committed (the window is full).</summary>
-    public readonly bool IsFull => _next >= _period;
 
     /// <summary>The extreme over the last n values including x (fewer during warm-up).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Step(double x, bool commit)
     {
-        long firstValid = _next - _period + 1;
-        if (!commit)
+        long index = _count;
+        long firstValid = index - _period + 1;
+        double best;
+        long bestIndex;
+        if (_bestIndex < firstValid || _bestIndex < 0)
         {
-            // Front entries older than the window are skipped (at most one can be, plus a possible second).
-            int pos = _head;
-            for (int k = 0; k < _size; k++)
-            {
-                if (_index[pos] >= firstValid) return Better(_value[pos], x) ? _value[pos] : x;
-                if (++pos == _index.Length) pos = 0;
-            }
-            return x;
+            (best, bestIndex) = Rescan(Math.Max(firstValid, 0), index, x);
         }
-
-        int cap = _index.Length;
-        if (_size > 0 && _index[_head] < firstValid)
+        else if (_max ? x >= _best : x <= _best)
         {
-            if (++_head == cap) _head = 0;
-            _size--;
+            best = x;
+            bestIndex = index;
         }
-        // Drop entries from the back that x dominates (ties: keep the newer one, which lives longer).
-        while (_size > 0)
+        else
         {
-            int back = _head + _size - 1;
-            if (back >= cap) back -= cap;
-            if (Better(_value[back], x)) break;
-            _size--;
+            best = _best;
+            bestIndex = _bestIndex;
         }
-        int slot = _head + _size;
-        if (slot >= cap) slot -= cap;
-        _index[slot] = _next++;
-        _value[slot] = x;
-        _size++;
-        return _value[_head];
+        if (commit)
+        {
+            _ring[_pos] = x;
+            if (++_pos == _period) _pos = 0;
+            _count = index + 1;
+            _best = best;
+            _bestIndex = bestIndex;
+        }
+        return best;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly bool Better(double kept, double candidate) => _max ? kept > candidate : kept < candidate;
+    // The newest of equal extremes wins: it stays in the window longest.
+    private readonly (double, long) Rescan(long from, long index, double x)
+    {
+        double best = x;
+        long bestIndex = index;
+        int p = _pos;
+        for (long j = index - 1; j >= from; j--)
+        {
+            if (--p < 0) p = _period - 1;
+            double v = _ring[p];
+            if (_max ? v > best : v < best)
+            {
+                best = v;
+                bestIndex = j;
+            }
+        }
+        return (best, bestIndex);
+    }
 
     public void Reset()
     {
-        _head = 0;
-        _size = 0;
-        _next = 0;
+        _pos = 0;
+        _count = 0;
+        _bestIndex = -1;
     }
 }

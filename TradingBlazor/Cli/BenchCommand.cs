@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using TradingBlazor.Domain.Indicators.Registry;
+
+namespace TradingBlazor.Cli;
+
+/// <summary>
+/// <c>bench indicators [--bars 1000000] [--runs 5] [--only id,id]</c>: batch ns/bar, streaming ns/update and bytes
+/// allocated per streaming update for every indicator, medians after a warm-up, on a seeded random walk.
+/// Run it from a Release build: <c>dotnet run -c Release --project TradingBlazor -- bench indicators</c>.
+/// </summary>
+public static class BenchCommand
+{
+    public const string Usage = "bench indicators [--bars 1000000] [--runs 5] [--only sma,rsi]";
+
+    public static int Run(string target, CliArguments args, TextWriter stdout)
+    {
+        if (target != "indicators") throw new CliUsageException($"unknown benchmark '{target}'; use: {Usage}");
+        int count = args.Int("bars", 1_000_000, 1_000, 50_000_000);
+        int runs = args.Int("runs", 5, 1, 50);
+        var only = args.Optional("only")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        args.RejectUnknown();
+
+        var bars = SyntheticSeries.RandomWalk(count, seed: 12345);
+        stdout.WriteLine($"{count:N0} random-walk bars, median of {runs} runs after a warm-up{(Debugger.IsAttached ? " (debugger attached!)" : "")}");
+#if DEBUG
+        stdout.WriteLine("warning: Debug build; use -c Release for real figures");
+#endif
+        stdout.WriteLine("| indicator | batch ns/bar | streaming ns/update | bytes/update |");
+        stdout.WriteLine("|---|---:|---:|---:|");
+        foreach (var definition in IndicatorCatalog.Default.All.Where(d => only is null || only.Contains(d.Id)))
+        {
+            var spec = IndicatorSpec.Create(definition, Array.Empty<double>());
+            int width = definition.Outputs.Count;
+            var output = new double[count * width];
+            var buffer = new double[width];
+
+            double Batch()
+            {
+                var sw = Stopwatch.StartNew();
+                definition.Compute(spec.Parameters, bars, output);
+                return sw.Elapsed.TotalNanoseconds / count;
+            }
+
+            long allocated = 0;
+            double Streaming()
+            {
+                var indicator = spec.CreateStreaming();
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                var sw = Stopwatch.StartNew();
+                for (int i = 0; i < bars.Length; i++) indicator.Add(bars[i], buffer);
+                double ns = sw.Elapsed.TotalNanoseconds / count;
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                return ns;
+            }
+
+            Batch();
+            Streaming();
+            double batch = Median(Enumerable.Range(0, runs).Select(_ => Batch()));
+            double streaming = Median(Enumerable.Range(0, runs).Select(_ => Streaming()));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {spec} | {batch:F1} | {streaming:F1} | {(double)allocated / count:F2} |"));
+        }
+        return 0;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted[sorted.Length / 2];
+    }
+}

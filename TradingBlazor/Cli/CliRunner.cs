@@ -1,0 +1,37 @@
+using TradingBlazor.Domain.Indicators.Registry;
+
+namespace TradingBlazor.Cli;
+
+/// <summary>Dispatches the command-line tools that share the app's executable. Errors: one line on stderr, non-zero exit.</summary>
+public static class CliRunner
+{
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "indicators", "bench", "help" };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var command = args[0].ToLowerInvariant();
+            switch (command)
+            {
+                case "indicators":
+                    return IndicatorsCommand.Run(new CliArguments(args[1..], new HashSet<string> { "list" }), stdout);
+                case "bench":
+                    if (args.Length < 2) throw new CliUsageException($"usage: {BenchCommand.Usage}");
+                    return BenchCommand.Run(args[1], new CliArguments(args[2..], new HashSet<string>()), stdout);
+                default:
+                    stdout.WriteLine("TradingBlazor commands (no command starts the web app):");
+                    stdout.WriteLine("  " + IndicatorsCommand.Usage);
+                    stdout.WriteLine("  " + BenchCommand.Usage);
+                    return 0;
+            }
+        }
+        catch (Exception ex) when (ex is CliUsageException or IndicatorSpecException or FormatException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+    }
+}
