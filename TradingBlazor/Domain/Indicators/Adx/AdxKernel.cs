@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Framework;
 using TradingBlazor.Domain.Indicators.Primitives;
 
@@ -29,6 +30,7 @@ public struct AdxKernel : IIndicatorKernel
     public readonly int OutputCount => 3;
     public readonly int Lookback => 2 * _period - 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output)
     {
         output[0] = output[1] = output[2] = double.NaN;

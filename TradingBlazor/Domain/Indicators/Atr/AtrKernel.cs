@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Framework;
 using TradingBlazor.Domain.Indicators.Primitives;
 
@@ -25,6 +26,7 @@ public struct AtrKernel : IIndicatorKernel
     public readonly int OutputCount => 1;
     public readonly int Lookback => _period;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output) => output[0] = Next(in bar, commit);
 
     /// <summary>The ATR after this bar (NaN while warming); Keltner and SuperTrend reuse it.</summary>

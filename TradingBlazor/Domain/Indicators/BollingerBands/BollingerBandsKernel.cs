@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Framework;
 using TradingBlazor.Domain.Indicators.Primitives;
 
@@ -26,6 +27,7 @@ public struct BollingerBandsKernel : IIndicatorKernel
     public readonly int OutputCount => 5;
     public readonly int Lookback => _period - 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output)
     {
         double x = bar.Close;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Framework;
 using TradingBlazor.Domain.Indicators.Primitives;
 
@@ -22,6 +23,7 @@ public struct DonchianKernel : IIndicatorKernel
     public readonly int OutputCount => 3;
     public readonly int Lookback => _period - 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output)
     {
         double upper = _highest.Step(bar.High, commit);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Framework;
 using TradingBlazor.Domain.Indicators.Primitives;
 
@@ -18,6 +19,7 @@ public struct EmaKernel : IIndicatorKernel
     public readonly int OutputCount => 1;
     public readonly int Lookback => _period - 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output) => output[0] = _ema.Step(bar.Close, commit);
 
     public void Reset() => _ema.Reset();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace TradingBlazor.Domain.Indicators.Framework;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Atr;
 using TradingBlazor.Domain.Indicators.Framework;
 using TradingBlazor.Domain.Indicators.Primitives;
@@ -26,6 +27,7 @@ public struct KeltnerKernel : IIndicatorKernel
     public readonly int OutputCount => 3;
     public readonly int Lookback => _lookback;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output)
     {
         double middle = _middle.Step(bar.Close, commit);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Framework;
 using TradingBlazor.Domain.Indicators.Primitives;
 
@@ -36,6 +37,7 @@ public struct MacdKernel : IIndicatorKernel
     public readonly int OutputCount => 3;
     public readonly int Lookback => _slow - 1 + _signalPeriod - 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output)
     {
         double close = bar.Close;

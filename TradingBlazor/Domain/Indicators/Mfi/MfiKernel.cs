@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Framework;
 using TradingBlazor.Domain.Indicators.Primitives;
 
@@ -27,6 +28,7 @@ public struct MfiKernel : IIndicatorKernel
     public readonly int OutputCount => 1;
     public readonly int Lookback => _period;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output)
     {
         double tp = bar.Typical;

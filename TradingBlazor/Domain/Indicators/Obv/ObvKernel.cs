@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Framework;
 
 namespace TradingBlazor.Domain.Indicators.Obv;
@@ -12,6 +13,7 @@ public struct ObvKernel : IIndicatorKernel
     public readonly int OutputCount => 1;
     public readonly int Lookback => 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output)
     {
         double obv;

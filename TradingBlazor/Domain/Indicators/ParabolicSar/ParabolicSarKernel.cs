@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Framework;
 
 namespace TradingBlazor.Domain.Indicators.ParabolicSar;
@@ -32,6 +33,7 @@ public struct ParabolicSarKernel : IIndicatorKernel
     public readonly int OutputCount => 1;
     public readonly int Lookback => 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output)
     {
         double newHigh = bar.High, newLow = bar.Low;

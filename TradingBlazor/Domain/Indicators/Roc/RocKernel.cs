@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Framework;
 using TradingBlazor.Domain.Indicators.Primitives;
 
@@ -18,6 +19,7 @@ public struct RocKernel : IIndicatorKernel
     public readonly int OutputCount => 1;
     public readonly int Lookback => _period;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output)
     {
         if (_closes.Count < _period)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Framework;
 using TradingBlazor.Domain.Indicators.Primitives;
 
@@ -18,6 +19,7 @@ public struct SmaKernel : IIndicatorKernel
     public readonly int OutputCount => 1;
     public readonly int Lookback => _sma.Period - 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output) => output[0] = _sma.Step(bar.Get(_source), commit);
 
     public void Reset() => _sma.Reset();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Framework;
 using TradingBlazor.Domain.Indicators.Primitives;
 
@@ -31,6 +32,7 @@ public struct StochasticKernel : IIndicatorKernel
     public readonly int OutputCount => 2;
     public readonly int Lookback => _lookback;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output)
     {
         double highest = _highest.Step(bar.High, commit);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Atr;
 using TradingBlazor.Domain.Indicators.Framework;
 
@@ -28,6 +29,7 @@ public struct SuperTrendKernel : IIndicatorKernel
     public readonly int OutputCount => 2;
     public readonly int Lookback => _atrPeriod;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output)
     {
         double atr = _atr.Next(in bar, commit);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Framework;
 using TradingBlazor.Domain.Time;
 
@@ -29,6 +30,7 @@ public struct SessionVwapKernel : IIndicatorKernel
     public readonly int OutputCount => 1;
     public readonly int Lookback => 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output)
     {
         long day = EasternDay(bar.TimeMs);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Framework;
 using TradingBlazor.Domain.Indicators.Primitives;
 
@@ -20,6 +21,7 @@ public struct VwmaKernel : IIndicatorKernel
     public readonly int OutputCount => 1;
     public readonly int Lookback => _period - 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output)
     {
         double pv = _priceVolume.Step(bar.Close * bar.Volume, commit);

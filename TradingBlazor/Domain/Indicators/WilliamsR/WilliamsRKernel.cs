@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBlazor.Domain.Indicators.Framework;
 using TradingBlazor.Domain.Indicators.Primitives;
 
@@ -22,6 +23,7 @@ public struct WilliamsRKernel : IIndicatorKernel
     public readonly int OutputCount => 1;
     public readonly int Lookback => _period - 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output)
     {
         double highest = _highest.Step(bar.High, commit);
