@@ -13,6 +13,7 @@ public static class DataServices
             Configure(options, sp.GetRequiredService<IOptions<StorageSettings>>().Value.DatabasePath));
         services.AddHostedService<DatabaseInitializer>();
         services.AddSingleton<Queries.OverviewQueries>();
+        services.AddSingleton<Domain.MarketData.IBarStore, MarketData.SqliteBarStore>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Radzen;
+using TradingBlazor.Adapters.Simulated;
 using TradingBlazor.Api;
 using TradingBlazor.Api.Health;
 using TradingBlazor.Components;
@@ -52,6 +53,7 @@ public static class AppHost
         services.AddSettings<MarketSettings>();
         services.AddSettings<SchedulerSettings>();
         services.AddSettings<AlpacaSettings>();
+        services.AddSettings<SimulationSettings>();
         builder.AddTradingBlazorLogging();
 
         services.AddSingleton<IClock, SystemClock>();
@@ -63,6 +65,8 @@ public static class AppHost
         services.AddScheduledJob<SessionRollJob>(SessionRollJob.Name, sp => sp.GetRequiredService<IOptions<SchedulerSettings>>().Value.SessionRollCron, runAtStartup: true);
         services.AddSingleton<SchedulerService>();
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerService>());
+
+        services.AddSimulatedMarket();
 
         services.AddTradingBlazorHealthChecks();
         services.AddProblemDetails();

@@ -18,7 +18,8 @@ public static class HealthEndpoint
     public static IHealthChecksBuilder AddTradingBlazorHealthChecks(this IServiceCollection services) =>
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<SchedulerHealthCheck>("scheduler");
+            .AddCheck<SchedulerHealthCheck>("scheduler")
+            .AddCheck<MarketDataHealthCheck>("marketData");
 
     public static IEndpointConventionBuilder MapTradingBlazorHealth(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapHealthChecks(Path, new HealthCheckOptions
