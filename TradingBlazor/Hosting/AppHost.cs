@@ -67,6 +67,7 @@ public static class AppHost
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerService>());
 
         services.AddSimulatedMarket();
+        services.AddSingleton<Engine.Charts.ChartSourceResolver>();
 
         services.AddTradingBlazorHealthChecks();
         services.AddProblemDetails();

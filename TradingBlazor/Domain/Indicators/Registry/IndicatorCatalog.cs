@@ -63,7 +63,7 @@ public sealed class IndicatorCatalog
             new[] { "k", "d" }, p => new StochasticKernel(I(p, 0), I(p, 1), I(p, 2)), levels: new[] { 20.0, 80.0 });
         yield return IndicatorDefinition.For("bbands", "Bollinger Bands", "SMA ± k population standard deviations, with %B and bandwidth.", IndicatorPane.Price,
             new[] { Period("period", 20, "SMA length", min: 2), Number("stddev", 2, 0.1, 10, "Band width in standard deviations") },
-            new[] { "upper", "middle", "lower", "percent_b", "bandwidth" }, p => new BollingerBandsKernel(I(p, 0), p[1]));
+            new[] { "upper", "middle", "lower", "percent_b", "bandwidth" }, p => new BollingerBandsKernel(I(p, 0), p[1]), plotted: bands);
         yield return IndicatorDefinition.For("atr", "Average true range", "Wilder-smoothed true range.", IndicatorPane.Separate,
             new[] { Period("period", 14, "Wilder smoothing length") }, single, p => new AtrKernel(I(p, 0)));
         yield return IndicatorDefinition.For("obv", "On-balance volume", "Running volume, added on up closes and subtracted on down closes.", IndicatorPane.Separate,
@@ -94,6 +94,6 @@ public sealed class IndicatorCatalog
             new[] { Period("period", 20, "Window") }, bands, p => new DonchianKernel(I(p, 0)));
         yield return IndicatorDefinition.For("supertrend", "SuperTrend", "ATR trailing band that flips with the trend; direction +1 up, −1 down.", IndicatorPane.Price,
             new[] { Period("atr_period", 10, "ATR length"), Number("factor", 3, 0.1, 20, "ATR multiple") },
-            new[] { "line", "direction" }, p => new SuperTrendKernel(I(p, 0), p[1]));
+            new[] { "line", "direction" }, p => new SuperTrendKernel(I(p, 0), p[1]), plotted: new[] { "line" });
     }
 }

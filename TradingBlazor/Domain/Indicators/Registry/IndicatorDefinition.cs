@@ -28,6 +28,13 @@ public sealed class IndicatorDefinition
     public required IndicatorPane Pane { get; init; }
     /// <summary>Fixed reference levels for oscillator panes (RSI 30/70, Stochastic 20/80).</summary>
     public IReadOnlyList<double> Levels { get; init; } = Array.Empty<double>();
+    /// <summary>Outputs a chart draws (e.g. the bands but not %B on a price pane); all by default.</summary>
+    public IReadOnlyList<string> PlottedOutputs { get; init; } = Array.Empty<string>();
+
+    public IReadOnlyList<int> PlottedOutputIndexes => PlottedOutputs.Count == 0
+        ? Enumerable.Range(0, Outputs.Count).ToArray()
+        : PlottedOutputs.Select(o => Outputs.ToList().IndexOf(o)).ToArray();
+
     /// <summary>Checks relations between parameters (e.g. fast &lt; slow); null when fine.</summary>
     public Func<IReadOnlyList<double>, string?>? CrossCheck { get; init; }
 
@@ -42,7 +49,7 @@ public sealed class IndicatorDefinition
         string id, string name, string description, IndicatorPane pane,
         IReadOnlyList<IndicatorParameter> parameters, IReadOnlyList<string> outputs,
         Func<IReadOnlyList<double>, TKernel> kernel,
-        Func<IReadOnlyList<double>, string?>? crossCheck = null, IReadOnlyList<double>? levels = null)
+        Func<IReadOnlyList<double>, string?>? crossCheck = null, IReadOnlyList<double>? levels = null, IReadOnlyList<string>? plotted = null)
         where TKernel : struct, IIndicatorKernel => new()
     {
         Id = id,
@@ -53,6 +60,7 @@ public sealed class IndicatorDefinition
         Outputs = outputs,
         CrossCheck = crossCheck,
         Levels = levels ?? Array.Empty<double>(),
+        PlottedOutputs = plotted ?? Array.Empty<string>(),
         CreateStreaming = p => new StreamingIndicator<TKernel>(kernel(p)),
         Compute = (p, bars, output) =>
         {

@@ -1,0 +1,38 @@
+using TradingBlazor.Adapters.Simulated;
+using TradingBlazor.Domain.MarketData;
+
+namespace TradingBlazor.Engine.Charts;
+
+/// <summary>Where a symbol's chart data comes from: its history, its live feed (if any) and what "now" is for it.</summary>
+public sealed record ChartSource(IHistoricalBars History, IMarketDataFeed? Feed, Func<DateTime> Now, bool IsSimulated, string Name);
+
+/// <summary>Simulated symbols chart from the simulated market, live; anything else from the bar store (imported history).</summary>
+public sealed class ChartSourceResolver
+{
+    private readonly SimulatedMarket _simulated;
+    private readonly IMarketDataFeed _feed;
+    private readonly IBarStore _store;
+
+    public ChartSourceResolver(SimulatedMarket simulated, IMarketDataFeed feed, IBarStore store)
+    {
+        _simulated = simulated;
+        _feed = feed;
+        _store = store;
+    }
+
+    public async Task<IReadOnlyList<string>> SymbolsAsync(CancellationToken ct = default)
+    {
+        var stored = (await _store.ListSeriesAsync(ct)).Select(s => s.Symbol);
+        return _simulated.Symbols.Concat(stored).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    public async Task<ChartSource> ResolveAsync(string symbol, Timeframe timeframe, CancellationToken ct = default)
+    {
+        if (_simulated.Symbols.Contains(symbol, StringComparer.OrdinalIgnoreCase))
+            return new ChartSource(_simulated, _feed, () => _simulated.Clock.Now, true, SimulatedMarket.DisplayName);
+        var series = (await _store.ListSeriesAsync(ct)).Where(s => string.Equals(s.Symbol, symbol, StringComparison.OrdinalIgnoreCase)).ToList();
+        // Imported data is charted in its own timeframe when the requested one is not stored.
+        var last = series.FirstOrDefault(s => s.Timeframe == timeframe)?.LastUtc ?? series.Select(s => s.LastUtc).DefaultIfEmpty(DateTime.UtcNow).Max();
+        return new ChartSource(_store, null, () => last.AddMinutes(1), false, "Imported history");
+    }
+}
