@@ -2,7 +2,7 @@ using TradingBlazor.Cli;
 using TradingBlazor.Hosting;
 
 if (CliRunner.IsCommand(args))
-    return CliRunner.Run(args, Console.Out, Console.Error);
+    return await CliRunner.RunAsync(args, Console.Out, Console.Error);
 
 return await StartupErrors.RunGuardedAsync(async () =>
 {

@@ -89,6 +89,12 @@ public class MarketsTests
         var info = await WaitForChartAsync(page, i => i.Candles is > 400 and < 700); // ~2 years of sessions
         Assert.Equal(3, info.Indicators.Length);
         await BrowserFixture.ScreenshotAsync(page, "markets-spy-1d");
+
+        // Readable in the dark theme too: the chart follows the theme switch.
+        await page.Locator("[data-testid=theme-toggle]").ClickAsync();
+        await Assertions.Expect(page.Locator("link#radzen-theme-link")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("material-dark"));
+        await Task.Delay(300);
+        await BrowserFixture.ScreenshotAsync(page, "markets-spy-1d-dark");
         await page.Context.CloseAsync();
     }
 }

@@ -23,6 +23,8 @@ public class ShellTests
         Assert.Contains(phase, Enum.GetNames<MarketPhase>());
         Assert.Matches(@"(Market open|Pre-market|After hours|Closed).* ET$", (await badge.InnerTextAsync()).Trim());
         Assert.Equal("Healthy", await page.Locator("[data-testid=card-system] h5").InnerTextAsync());
+        await Assertions.Expect(page.Locator("[data-testid=dashboard-chart] [data-testid=price-chart][data-chart-id]")).ToHaveCountAsync(1, new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator("[data-testid=dashboard-chart] canvas").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "shell-dashboard-light");
         await page.Context.CloseAsync();
     }

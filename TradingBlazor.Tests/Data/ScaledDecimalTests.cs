@@ -45,3 +45,15 @@ public class ScaledDecimalTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ScaledDecimal.ToScaled(100_000_000_000m, ScaledDecimal.MoneyScale));
     }
 }
+
+public class StorageScaleTests
+{
+    [Fact]
+    public void Index_volumes_fit_the_volume_scale()
+    {
+        // The S&P 500's busiest days trade close to 1e10 shares.
+        Assert.Equal(9_459_830_000m, TradingBlazor.Data.Conversion.ScaledDecimal.FromScaled(
+            TradingBlazor.Data.Conversion.ScaledDecimal.ToScaled(9_459_830_000m, TradingBlazor.Data.Conversion.ScaledDecimal.VolumeScale),
+            TradingBlazor.Data.Conversion.ScaledDecimal.VolumeScale));
+    }
+}

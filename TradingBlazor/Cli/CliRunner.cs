@@ -5,11 +5,13 @@ namespace TradingBlazor.Cli;
 /// <summary>Dispatches the command-line tools that share the app's executable. Errors: one line on stderr, non-zero exit.</summary>
 public static class CliRunner
 {
-    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "indicators", "bench", "help" };
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "indicators", "bench", "import", "help" };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         try
         {
@@ -18,12 +20,19 @@ public static class CliRunner
             {
                 case "indicators":
                     return IndicatorsCommand.Run(new CliArguments(args[1..], new HashSet<string> { "list" }), stdout);
+                case "import":
+                {
+                    // Options with ':' are configuration (e.g. --Storage:DataDirectory=...), passed to the host.
+                    var rest = args[1..];
+                    return await ImportCommand.RunAsync(new CliArguments(rest, new HashSet<string>()), rest.Where(a => a.Contains(':')).ToArray(), stdout);
+                }
                 case "bench":
                     if (args.Length < 2) throw new CliUsageException($"usage: {BenchCommand.Usage}");
                     return BenchCommand.Run(args[1], new CliArguments(args[2..], new HashSet<string>()), stdout);
                 default:
                     stdout.WriteLine("TradingBlazor commands (no command starts the web app):");
                     stdout.WriteLine("  " + IndicatorsCommand.Usage);
+                    stdout.WriteLine("  " + ImportCommand.Usage);
                     stdout.WriteLine("  " + BenchCommand.Usage);
                     return 0;
             }
@@ -32,6 +41,12 @@ public static class CliRunner
         {
             stderr.WriteLine($"error: {ex.Message}");
             return 2;
+        }
+        catch (Exception ex)
+        {
+            // Anything else still ends as one line, never a stack trace.
+            stderr.WriteLine($"error: {ex.GetBaseException().Message.ReplaceLineEndings(" ")}");
+            return 1;
         }
     }
 }

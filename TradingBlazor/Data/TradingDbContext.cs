@@ -76,7 +76,8 @@ public sealed class TradingDbContext : DbContext
                 property.SetColumnName(SnakeCase(property.Name));
                 var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
                 if (type == typeof(decimal))
-                    property.SetValueConverter(IsQuantity(property.Name) ? StorageConverters.Quantity : StorageConverters.Money);
+                    property.SetValueConverter(property.Name == "Volume" ? StorageConverters.Volume
+                        : IsQuantity(property.Name) ? StorageConverters.Quantity : StorageConverters.Money);
                 else if (type == typeof(DateTime))
                     property.SetValueConverter(StorageConverters.UtcMilliseconds);
                 else if (type.IsEnum)
@@ -87,8 +88,8 @@ public sealed class TradingDbContext : DbContext
         }
     }
 
-    // Quantities keep 9 fractional digits (fractional shares), money 8.
-    private static bool IsQuantity(string propertyName) => propertyName.EndsWith("Quantity", StringComparison.Ordinal) || propertyName == "Volume";
+    // Quantities keep 9 fractional digits (fractional shares), money 8, bar volume 4.
+    private static bool IsQuantity(string propertyName) => propertyName.EndsWith("Quantity", StringComparison.Ordinal);
 
     internal static string SnakeCase(string name)
     {

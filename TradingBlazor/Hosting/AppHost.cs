@@ -68,6 +68,7 @@ public static class AppHost
 
         services.AddSimulatedMarket();
         services.AddSingleton<Engine.Charts.ChartSourceResolver>();
+        services.AddSingleton<Engine.MarketData.BarImportService>();
 
         services.AddTradingBlazorHealthChecks();
         services.AddProblemDetails();

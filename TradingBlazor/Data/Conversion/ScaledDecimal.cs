@@ -13,6 +13,9 @@ public static class ScaledDecimal
     /// <summary>Share quantities: 9 fractional digits, as fine as fractional-share brokers report.</summary>
     public const int QuantityScale = 9;
 
+    /// <summary>Bar volumes: 4 fractional digits (fractional-share and crypto volumes) up to 9.2e14, enough for index volumes.</summary>
+    public const int VolumeScale = 4;
+
     private static readonly decimal[] Factors = Enumerable.Range(0, 19).Select(i => Pow10(i)).ToArray();
 
     public static long ToScaled(decimal value, int scale)

@@ -10,6 +10,7 @@ public static class StorageConverters
 {
     public static readonly ValueConverter<decimal, long> Money = Scaled(ScaledDecimal.MoneyScale);
     public static readonly ValueConverter<decimal, long> Quantity = Scaled(ScaledDecimal.QuantityScale);
+    public static readonly ValueConverter<decimal, long> Volume = Scaled(ScaledDecimal.VolumeScale);
 
     /// <summary>UTC instants as Unix milliseconds: sortable, comparable and readable from raw SQL.</summary>
     public static readonly ValueConverter<DateTime, long> UtcMilliseconds = new(

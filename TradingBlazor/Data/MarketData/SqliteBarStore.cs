@@ -45,7 +45,7 @@ public sealed class SqliteBarStore : IBarStore
             p[4].Value = Money(bar.High);
             p[5].Value = Money(bar.Low);
             p[6].Value = Money(bar.Close);
-            p[7].Value = ScaledDecimal.ToScaled(bar.Volume, ScaledDecimal.QuantityScale);
+            p[7].Value = ScaledDecimal.ToScaled(bar.Volume, ScaledDecimal.VolumeScale);
             p[8].Value = bar.Vwap is { } vwap ? Money(vwap) : DBNull.Value;
             p[9].Value = bar.TradeCount is { } trades ? trades : DBNull.Value;
             await command.ExecuteNonQueryAsync(ct);
@@ -75,7 +75,7 @@ public sealed class SqliteBarStore : IBarStore
             bars.Add(new Bar(symbol, timeframe,
                 DateTime.UnixEpoch.AddMilliseconds(reader.GetInt64(0)),
                 FromMoney(reader.GetInt64(1)), FromMoney(reader.GetInt64(2)), FromMoney(reader.GetInt64(3)), FromMoney(reader.GetInt64(4)),
-                ScaledDecimal.FromScaled(reader.GetInt64(5), ScaledDecimal.QuantityScale),
+                ScaledDecimal.FromScaled(reader.GetInt64(5), ScaledDecimal.VolumeScale),
                 reader.IsDBNull(6) ? null : FromMoney(reader.GetInt64(6)),
                 reader.IsDBNull(7) ? null : reader.GetInt64(7)));
         }

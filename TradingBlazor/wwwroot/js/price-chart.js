@@ -6,6 +6,7 @@ let nextId = 1;
 const palette = ["#2962ff", "#ff6d00", "#00a86b", "#d500f9", "#ffab00", "#00b8d4", "#e91e63", "#8d6e63"];
 const nyTime = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", hour: "2-digit", minute: "2-digit", hour12: false });
 const nyDay = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", month: "short", day: "numeric" });
+const nyDate = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", weekday: "short", year: "numeric", month: "short", day: "numeric" });
 const nyFull = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
 
 function themeOptions(dark) {
@@ -25,7 +26,7 @@ export function create(element, dark, daily) {
       borderVisible: false, timeVisible: !daily, secondsVisible: false,
       tickMarkFormatter: (t, type) => (type >= 3 ? nyTime.format(new Date(t * 1000)) : nyDay.format(new Date(t * 1000))),
     },
-    localization: { timeFormatter: (t) => nyFull.format(new Date(t * 1000)) + " ET" },
+    localization: { timeFormatter: (t) => (daily ? nyDate.format(new Date(t * 1000)) : nyFull.format(new Date(t * 1000)) + " ET") },
     crosshair: { mode: LC.CrosshairMode.Normal },
   });
   const candles = chart.addSeries(LC.CandlestickSeries, { upColor: "#26a69a", downColor: "#ef5350", borderVisible: false, wickUpColor: "#26a69a", wickDownColor: "#ef5350" });
