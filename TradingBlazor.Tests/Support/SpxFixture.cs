@@ -34,23 +34,6 @@ public static class SpxFixture
         return columns;
     }
 
-    /// <summary>A seeded random walk of OHLCV bars (non-repeating data for equivalence and benchmarks), one minute apart.</summary>
-    public static Ohlcv[] RandomWalk(int count, int seed)
-    {
-        var random = new Random(seed);
-        var bars = new Ohlcv[count];
-        double close = 100;
-        long t = new DateTimeOffset(2024, 1, 2, 14, 30, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
-        for (int i = 0; i < count; i++)
-        {
-            double open = close;
-            close = Math.Max(1, open * (1 + (random.NextDouble() - 0.5) * 0.004));
-            double high = Math.Max(open, close) * (1 + random.NextDouble() * 0.002);
-            double low = Math.Min(open, close) * (1 - random.NextDouble() * 0.002);
-            // Occasional flat bars exercise the zero-range branches.
-            if (random.Next(50) == 0) high = low = open = close;
-            bars[i] = new Ohlcv(t + i * 60_000L, open, high, low, close, random.Next(0, 10) == 0 ? 0 : random.Next(100, 100_000));
-        }
-        return bars;
-    }
+    /// <summary>Non-repeating bars with flat and zero-volume bars mixed in, for equivalence tests.</summary>
+    public static Ohlcv[] RandomWalk(int count, int seed) => TradingBlazor.Cli.SyntheticSeries.RandomWalk(count, seed, edgeCases: true);
 }

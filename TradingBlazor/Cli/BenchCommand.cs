@@ -11,10 +11,11 @@ namespace TradingBlazor.Cli;
 /// </summary>
 public static class BenchCommand
 {
-    public const string Usage = "bench indicators [--bars 1000000] [--runs 5] [--only sma,rsi]";
+    public const string Usage = "bench indicators [--bars 1000000] [--runs 5] [--only sma,rsi] | bench store [--days 252]";
 
-    public static int Run(string target, CliArguments args, TextWriter stdout)
+    public static async Task<int> RunAsync(string target, CliArguments args, TextWriter stdout)
     {
+        if (target == "store") return await StoreBench.RunAsync(args, stdout);
         if (target != "indicators") throw new CliUsageException($"unknown benchmark '{target}'; use: {Usage}");
         int count = args.Int("bars", 1_000_000, 1_000, 50_000_000);
         int runs = args.Int("runs", 5, 1, 50);
@@ -63,7 +64,7 @@ public static class BenchCommand
         return 0;
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.OrderBy(v => v).ToArray();
         return sorted[sorted.Length / 2];

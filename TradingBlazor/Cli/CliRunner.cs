@@ -28,7 +28,7 @@ public static class CliRunner
                 }
                 case "bench":
                     if (args.Length < 2) throw new CliUsageException($"usage: {BenchCommand.Usage}");
-                    return BenchCommand.Run(args[1], new CliArguments(args[2..], new HashSet<string>()), stdout);
+                    return await BenchCommand.RunAsync(args[1], new CliArguments(args[2..], new HashSet<string>()), stdout);
                 default:
                     stdout.WriteLine("TradingBlazor commands (no command starts the web app):");
                     stdout.WriteLine("  " + IndicatorsCommand.Usage);

@@ -5,7 +5,8 @@ namespace TradingBlazor.Cli;
 /// <summary>Non-repeating benchmark data: a seeded geometric random walk of one-minute bars (a repeated short series would let the branch predictor learn it).</summary>
 public static class SyntheticSeries
 {
-    public static Ohlcv[] RandomWalk(int count, int seed)
+    /// <param name="edgeCases">Also emit occasional flat bars and zero-volume bars (exercises zero-range branches in tests).</param>
+    public static Ohlcv[] RandomWalk(int count, int seed, bool edgeCases = false)
     {
         var random = new Random(seed);
         var bars = new Ohlcv[count];
@@ -17,7 +18,10 @@ public static class SyntheticSeries
             close = Math.Max(1, open * (1 + (random.NextDouble() - 0.5) * 0.004));
             double high = Math.Max(open, close) * (1 + random.NextDouble() * 0.002);
             double low = Math.Min(open, close) * (1 - random.NextDouble() * 0.002);
-            bars[i] = new Ohlcv(t + i * 60_000L, open, high, low, close, random.Next(100, 100_000));
+            double volume = random.Next(100, 100_000);
+            if (edgeCases && random.Next(50) == 0) high = low = open = close;
+            if (edgeCases && random.Next(10) == 0) volume = 0;
+            bars[i] = new Ohlcv(t + i * 60_000L, open, high, low, close, volume);
         }
         return bars;
     }
