@@ -1,0 +1,36 @@
+using TradingBlazor.Domain.Trading;
+
+namespace TradingBlazor.Domain.Execution;
+
+/// <summary>When a market order signalled on a bar's close fills.</summary>
+public enum FillTiming
+{
+    /// <summary>At the next bar's open (default: the signal is only known after the close).</summary>
+    NextOpen,
+    /// <summary>At the signal bar's own close (optimistic; for comparison with tools that do this).</summary>
+    SameClose,
+}
+
+/// <summary>Commission per order, per share and as a fraction of notional, added up.</summary>
+public sealed record CommissionModel(decimal PerOrder = 0m, decimal PerShare = 0m, decimal Percent = 0m)
+{
+    public decimal For(decimal quantity, decimal price) => quantity == 0 ? 0 : PerOrder + PerShare * quantity + Percent * quantity * price;
+
+    /// <summary>Estimate for a notional (the risk engine's cash check).</summary>
+    public decimal ForNotional(decimal notional) => notional == 0 ? 0 : PerOrder + Percent * notional;
+}
+
+/// <summary>Slippage against the trader: basis points of the price plus a fraction of the ATR.</summary>
+public sealed record SlippageModel(decimal Bps = 0m, decimal AtrFraction = 0m)
+{
+    public decimal Apply(decimal price, OrderSide side, double atr)
+    {
+        decimal slip = price * Bps / 10_000m + (double.IsNaN(atr) ? 0m : AtrFraction * (decimal)atr);
+        return side == OrderSide.Buy ? price + slip : Math.Max(price - slip, 0.0001m);
+    }
+}
+
+public sealed record FillModel(FillTiming Timing, CommissionModel Commission, SlippageModel Slippage, bool FractionalShares)
+{
+    public static readonly FillModel Default = new(FillTiming.NextOpen, new CommissionModel(), new SlippageModel(), FractionalShares: false);
+}

@@ -1,0 +1,25 @@
+using TradingBlazor.Domain.Strategies;
+using TradingBlazor.Domain.Trading;
+
+namespace TradingBlazor.Domain.Execution;
+
+/// <summary>Protective exits attached to a position when its entry fills: fixed levels or distances resolved at the fill price.</summary>
+public sealed record ProtectiveExits(decimal? StopDistance, decimal? StopFraction, decimal? TargetDistance, decimal? TargetFraction, decimal? TrailDistance, decimal? TrailFraction)
+{
+    public static readonly ProtectiveExits None = new(null, null, null, null, null, null);
+    public bool Any => (StopDistance ?? StopFraction ?? TargetDistance ?? TargetFraction ?? TrailDistance ?? TrailFraction) is not null;
+}
+
+/// <summary>
+/// An order after the risk engine: a market order for a quantity, or for a notional amount that the broker turns into
+/// shares at the fill price (so "all available cash" never buys more than the cash, even after a gap).
+/// </summary>
+public sealed record OrderRequest(string ClientOrderId, string Symbol, OrderSide Side, decimal? Quantity, decimal? Notional, ProtectiveExits Exits, Signal? Signal);
+
+/// <summary>One execution.</summary>
+public sealed record Fill(string ClientOrderId, string Symbol, OrderSide Side, decimal Quantity, decimal Price, decimal Fee, DateTime TimeUtc, string Reason);
+
+/// <summary>A closed round trip.</summary>
+public sealed record ClosedTrade(
+    string Symbol, DateTime EntryTimeUtc, decimal EntryPrice, decimal Quantity, DateTime ExitTimeUtc, decimal ExitPrice,
+    decimal Pnl, decimal Fees, decimal ReturnPct, int BarsHeld, decimal MaePct, decimal MfePct, string ExitReason, Signal? EntrySignal);

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace TradingBlazor.Domain.Strategies.Rules;
+
+/// <summary>A rule that cannot be compiled, with the config path of the offending rule.</summary>
+public sealed class RuleParseException(string path, string message) : Exception($"{path}: {message}")
+{
+    public string Path { get; } = path;
+    public string Problem { get; } = message;
+}
+
+/// <summary>
+/// Compiles rules. A rule is a string such as <c>rsi_14 &lt; 30</c>, <c>sma_10 crosses_above sma_30</c>,
+/// <c>volume &gt; 1.5 * volume_sma_20 and atr_14 / close * 100 between 0.5 and 3</c> (operators: &lt; &lt;= &gt; &gt;= == !=,
+/// crosses_above, crosses_below, between … and …, and/or/not, + - * / and parentheses), or a JSON object:
+/// <c>{"all": [...]}</c>, <c>{"any": [...]}</c>, <c>{"not": rule}</c>, <c>{"for_bars": 3, "rule": rule}</c>.
+/// </summary>
+public static class RuleParser
+{
+    public static RuleNode Compile(JsonElement rule, RuleVariables variables, string path)
+    {
+        switch (rule.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Parse(rule.GetString()!, variables, path);
+            case JsonValueKind.Object:
+                var properties = rule.EnumerateObject().ToList();
+                if (rule.TryGetProperty("all", out var all)) return new AllRule(Children(all, variables, path + ".all"));
+                if (rule.TryGetProperty("any", out var any)) return new AnyRule(Children(any, variables, path + ".any"));
+                if (rule.TryGetProperty("not", out var not)) return new NotRule(Compile(not, variables, path + ".not"));
+                if (rule.TryGetProperty("for_bars", out var bars))
+                {
+                    if (!bars.TryGetInt32(out int n) || n < 1) throw new RuleParseException(path + ".for_bars", "must be a whole number of at least 1.");
+                    if (!rule.TryGetProperty("rule", out var inner)) throw new RuleParseException(path, "for_bars needs a \"rule\".");
+                    return new ForBarsRule(n, Compile(inner, variables, path + ".rule"));
+                }
+                throw new RuleParseException(path, $"unknown rule object with keys {string.Join(", ", properties.Select(p => p.Name))}; use all, any, not or for_bars.");
+            default:
+                throw new RuleParseException(path, "a rule must be a string expression or an object (all, any, not, for_bars).");
+        }
+    }
+
+    private static List<RuleNode> Children(JsonElement array, RuleVariables variables, string path)
+    {
+        if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
+            throw new RuleParseException(path, "must be a non-empty array of rules.");
+        return array.EnumerateArray().Select((r, i) => Compile(r, variables, $"{path}[{i}]")).ToList();
+    }
+
+    public static RuleNode Parse(string text, RuleVariables variables, string path = "rule")
+    {
+        var parser = new Parser(Tokenize(text, path), variables, path, text);
+        var node = parser.ParseOr();
+        parser.ExpectEnd();
+        return node;
+    }
+
+    private static List<string> Tokenize(string text, string path)
+    {
+        var tokens = new List<string>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (char.IsWhiteSpace(c)) { i++; continue; }
+            if (char.IsDigit(c) || (c == '.' && i + 1 < text.Length && char.IsDigit(text[i + 1])))
+            {
+                int start = i;
+                while (i < text.Length && (char.IsDigit(text[i]) || text[i] == '.')) i++;
+                tokens.Add(text[start..i]);
+            }
+            else if (char.IsLetter(c) || c == '_')
+            {
+                int start = i;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '.')) i++;
+                tokens.Add(text[start..i].ToLowerInvariant());
+            }
+            else if (i + 1 < text.Length && text.Substring(i, 2) is "<=" or ">=" or "==" or "!=")
+            {
+                tokens.Add(text.Substring(i, 2));
+                i += 2;
+            }
+            else if ("<>+-*/()".Contains(c))
+            {
+                tokens.Add(c.ToString());
+                i++;
+            }
+            else throw new RuleParseException(path, $"unexpected character '{c}' in \"{text}\".");
+        }
+        return tokens;
+    }
+
+    private sealed class Parser(List<string> tokens, RuleVariables variables, string path, string text)
+    {
+        private static readonly HashSet<string> Comparators = new() { "<", "<=", ">", ">=", "==", "!=" };
+        private int _pos;
+
+        private string? Peek => _pos < tokens.Count ? tokens[_pos] : null;
+
+        private RuleParseException Error(string message) => new(path, $"{message} in \"{text}\".");
+
+        public void ExpectEnd()
+        {
+            if (Peek is { } extra) throw Error($"unexpected '{extra}'");
+        }
+
+        public RuleNode ParseOr()
+        {
+            var parts = new List<RuleNode> { ParseAnd() };
+            while (Peek == "or") { _pos++; parts.Add(ParseAnd()); }
+            return parts.Count == 1 ? parts[0] : new AnyRule(parts);
+        }
+
+        private RuleNode ParseAnd()
+        {
+            var parts = new List<RuleNode> { ParseNot() };
+            while (Peek == "and") { _pos++; parts.Add(ParseNot()); }
+            return parts.Count == 1 ? parts[0] : new AllRule(parts);
+        }
+
+        private RuleNode ParseNot()
+        {
+            if (Peek != "not") return ParsePredicate();
+            _pos++;
+            return new NotRule(ParseNot());
+        }
+
+        private RuleNode ParsePredicate()
+        {
+            var left = ParseSum();
+            var op = Peek ?? throw Error("expected a comparison after the value");
+            _pos++;
+            if (Comparators.Contains(op)) return new ComparisonRule(left, op, ParseSum());
+            if (op is "crosses_above" or "crosses_below") return new CrossRule(left, ParseSum(), op == "crosses_above");
+            if (op == "between")
+            {
+                var low = ParseSum();
+                if (Peek != "and") throw Error("expected 'and' in 'between … and …'");
+                _pos++;
+                return new BetweenRule(left, low, ParseSum());
+            }
+            throw Error($"expected a comparison (<, <=, >, >=, ==, !=, crosses_above, crosses_below, between) but found '{op}'");
+        }
+
+        private ValueExpression ParseSum()
+        {
+            var left = ParseProduct();
+            while (Peek is "+" or "-")
+            {
+                char op = Peek![0];
+                _pos++;
+                left = new BinaryExpression(op, left, ParseProduct());
+            }
+            return left;
+        }
+
+        private ValueExpression ParseProduct()
+        {
+            var left = ParseUnary();
+            while (Peek is "*" or "/")
+            {
+                char op = Peek![0];
+                _pos++;
+                left = new BinaryExpression(op, left, ParseUnary());
+            }
+            return left;
+        }
+
+        private ValueExpression ParseUnary()
+        {
+            if (Peek == "-")
+            {
+                _pos++;
+                return new BinaryExpression('-', new ConstantExpression(0), ParseUnary());
+            }
+            return ParseAtom();
+        }
+
+        private ValueExpression ParseAtom()
+        {
+            var token = Peek ?? throw Error("expected a value");
+            _pos++;
+            if (token == "(")
+            {
+                var inner = ParseSum();
+                if (Peek != ")") throw Error("expected ')'");
+                _pos++;
+                return inner;
+            }
+            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return new ConstantExpression(number);
+            if (variables.TryGetSlot(token, out int slot)) return new VariableExpression(slot);
+            throw new RuleParseException(path, $"unknown variable '{token}' in \"{text}\"; known: {string.Join(", ", variables.Names.OrderBy(n => n))}.");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using TradingBlazor.Domain.Execution;
+using TradingBlazor.Domain.Risk;
+using TradingBlazor.Domain.Strategies;
+
+namespace TradingBlazor.Engine.Backtesting;
+
+/// <summary>What happens to a position still open when the data ends.</summary>
+public enum EndOfData
+{
+    /// <summary>Valued at the last close, not sold (default).</summary>
+    MarkToMarket,
+    /// <summary>Sold at the last close.</summary>
+    Liquidate,
+}
+
+public sealed record BacktestOptions
+{
+    public FillModel Fill { get; init; } = FillModel.Default;
+    public EndOfData EndOfData { get; init; } = EndOfData.MarkToMarket;
+    /// <summary>Overrides the config's capital.</summary>
+    public decimal? Capital { get; init; }
+    /// <summary>Overrides risk.fractional_shares.</summary>
+    public bool? FractionalShares { get; init; }
+}
+
+public readonly record struct EquityPoint(DateTime TimeUtc, decimal Equity);
+
+/// <summary>Every signal with what became of it (executed, or the risk engine's reason).</summary>
+public sealed record SignalOutcome(Signal Signal, bool Executed, RiskRejection? Rejection);
+
+public sealed record OpenPositionAtEnd(string Symbol, DateTime EntryTimeUtc, decimal EntryPrice, decimal Quantity, decimal LastPrice);
+
+public sealed record BacktestResult(
+    decimal InitialCapital, decimal FinalEquity, int Bars, DateTime FromUtc, DateTime ToUtc,
+    IReadOnlyList<EquityPoint> Equity, IReadOnlyList<ClosedTrade> Trades, IReadOnlyList<Fill> Fills,
+    IReadOnlyList<SignalOutcome> Signals, IReadOnlyList<OpenPositionAtEnd> OpenPositions, BacktestMetrics Metrics);
