@@ -5,7 +5,7 @@ namespace TradingBlazor.Cli;
 /// <summary>Dispatches the command-line tools that share the app's executable. Errors: one line on stderr, non-zero exit.</summary>
 public static class CliRunner
 {
-    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "indicators", "bench", "import", "help" };
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "indicators", "backtest", "bench", "import", "help" };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -20,6 +20,8 @@ public static class CliRunner
             {
                 case "indicators":
                     return IndicatorsCommand.Run(new CliArguments(args[1..], new HashSet<string> { "list" }), stdout);
+                case "backtest":
+                    return BacktestCommand.Run(new CliArguments(args[1..], new HashSet<string> { "fractional" }), stdout);
                 case "import":
                 {
                     // Options with ':' are configuration (e.g. --Storage:DataDirectory=...), passed to the host.
@@ -32,12 +34,14 @@ public static class CliRunner
                 default:
                     stdout.WriteLine("TradingBlazor commands (no command starts the web app):");
                     stdout.WriteLine("  " + IndicatorsCommand.Usage);
+                    stdout.WriteLine("  " + BacktestCommand.Usage);
                     stdout.WriteLine("  " + ImportCommand.Usage);
                     stdout.WriteLine("  " + BenchCommand.Usage);
                     return 0;
             }
         }
-        catch (Exception ex) when (ex is CliUsageException or IndicatorSpecException or FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is CliUsageException or IndicatorSpecException or FormatException or IOException or UnauthorizedAccessException
+                                   or Domain.Strategies.Config.BotConfigException)
         {
             stderr.WriteLine($"error: {ex.Message}");
             return 2;

@@ -11,7 +11,7 @@ namespace TradingBlazor.Adapters.Simulated;
 /// so cash never goes negative. Protective exits are checked on every bar from the open: an open beyond the stop or
 /// target fills at the open (a gap); otherwise a low at or below the stop fills at the stop and a high at or above the
 /// target fills at the target; when one bar touches both, the stop is assumed first (the conservative reading).
-/// A trailing stop ratchets up from each bar's high after that bar's checks.
+/// A trailing stop (a fraction below the high, or a fixed ATR distance) ratchets up from each bar's high after that bar's checks.
 /// </summary>
 public sealed class SimulatedBroker
 {
@@ -68,7 +68,8 @@ public sealed class SimulatedBroker
         h.LastPrice = bar.Close;
         if (bar.High > h.MaxPrice) h.MaxPrice = bar.High;
         if (bar.Low < h.MinPrice) h.MinPrice = bar.Low;
-        if (h.TrailDistance is { } trail && bar.High - trail > (h.Stop ?? 0m)) h.Stop = bar.High - trail;
+        decimal? trailed = h.TrailFraction is { } f ? bar.High * (1 - f) : bar.High - h.TrailDistance;
+        if (trailed is { } level && level > (h.Stop ?? 0m)) h.Stop = level;
     }
 
     /// <summary>Same-close timing: fills what the strategy just asked for at this bar's close.</summary>
@@ -121,12 +122,13 @@ public sealed class SimulatedBroker
         var exits = order.Exits;
         decimal? stop = exits.StopDistance is { } sd ? price - sd : exits.StopFraction is { } sf ? price * (1 - sf) : null;
         decimal? target = exits.TargetDistance is { } td ? price + td : exits.TargetFraction is { } tf ? price * (1 + tf) : null;
-        decimal? trail = exits.TrailDistance ?? (exits.TrailFraction is { } trf ? price * trf : null);
-        if (trail is { } t && (stop is null || price - t > stop)) stop = price - t;
+        decimal? trailStart = exits.TrailDistance is { } trd ? price - trd : exits.TrailFraction is { } trf ? price * (1 - trf) : null;
+        if (trailStart is { } ts && (stop is null || ts > stop)) stop = ts;
         _holdings[order.Symbol] = new Holding
         {
             Quantity = quantity, EntryPrice = price, EntryFees = fee, EntryTime = time, EntryBar = barIndex, LastPrice = price,
-            MaxPrice = Math.Max(price, bar.Close), MinPrice = Math.Min(price, bar.Close), Stop = stop, Target = target, TrailDistance = trail,
+            MaxPrice = Math.Max(price, bar.Close), MinPrice = Math.Min(price, bar.Close), Stop = stop, Target = target,
+            TrailDistance = exits.TrailDistance, TrailFraction = exits.TrailDistance is null ? exits.TrailFraction : null,
             EntrySignal = order.Signal,
         };
     }
@@ -138,7 +140,7 @@ public sealed class SimulatedBroker
         string reason = "";
         if (h.Stop is { } stop && bar.Open <= stop) { price = bar.Open; reason = "stop (gap)"; }
         else if (h.Target is { } target && bar.Open >= target) { price = bar.Open; reason = "target (gap)"; }
-        else if (h.Stop is { } s && bar.Low <= s) { price = s; reason = h.TrailDistance is null ? "stop" : "trailing stop"; }
+        else if (h.Stop is { } s && bar.Low <= s) { price = s; reason = h.TrailDistance is null && h.TrailFraction is null ? "stop" : "trailing stop"; }
         else if (h.Target is { } t && bar.High >= t) { price = t; reason = "target"; }
         if (price is { } p) Sell(symbol, h.Quantity, _model.Slippage.Apply(p, OrderSide.Sell, atr), bar.StartUtc, barIndex, reason, $"exit-{symbol}-{barIndex}");
     }
@@ -171,7 +173,10 @@ public sealed class SimulatedBroker
         public decimal MinPrice { get; set; }
         public decimal? Stop { get; set; }
         public decimal? Target { get; init; }
+        /// <summary>ATR trail: a fixed distance below each bar's high.</summary>
         public decimal? TrailDistance { get; init; }
+        /// <summary>Percent trail: this fraction below each bar's high.</summary>
+        public decimal? TrailFraction { get; init; }
         public Domain.Strategies.Signal? EntrySignal { get; init; }
     }
 }
