@@ -11,11 +11,12 @@ namespace TradingBlazor.Cli;
 /// </summary>
 public static class BenchCommand
 {
-    public const string Usage = "bench indicators [--bars 1000000] [--runs 5] [--only sma,rsi] | bench store [--days 252]";
+    public const string Usage = "bench indicators [--bars 1000000] [--runs 5] [--only sma,rsi] | bench store [--days 252] | bench backtest [--bars 1000000]";
 
     public static async Task<int> RunAsync(string target, CliArguments args, TextWriter stdout)
     {
         if (target == "store") return await StoreBench.RunAsync(args, stdout);
+        if (target == "backtest") return BacktestBench.Run(args, stdout);
         if (target != "indicators") throw new CliUsageException($"unknown benchmark '{target}'; use: {Usage}");
         int count = args.Int("bars", 1_000_000, 1_000, 50_000_000);
         int runs = args.Int("runs", 5, 1, 50);

@@ -18,8 +18,8 @@ public sealed class SimulatedBroker
     private const int FractionalDigits = 12;
     private const decimal FractionalStep = 0.000000000001m;
     private readonly FillModel _model;
-    private readonly Dictionary<string, Holding> _holdings = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, List<OrderRequest>> _pending = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Holding> _holdings = new(StringComparer.Ordinal); // symbols are upper-case by the time they get here
+    private readonly Dictionary<string, List<OrderRequest>> _pending = new(StringComparer.Ordinal); // symbols are upper-case by the time they get here
 
     public SimulatedBroker(decimal cash, FillModel model)
     {

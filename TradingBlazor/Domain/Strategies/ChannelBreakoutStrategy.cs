@@ -24,7 +24,7 @@ public sealed class ChannelBreakoutStrategy : IStrategy
         (config, variables) => new ChannelBreakoutStrategy(config, variables));
 
     private readonly int _entryUpper, _exitLower;
-    private readonly Dictionary<string, (double Upper, double Lower)> _previous = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (double Upper, double Lower)> _previous = new(StringComparer.Ordinal); // symbols are upper-case by the time they get here
 
     private ChannelBreakoutStrategy(BotConfig config, RuleVariables variables)
     {

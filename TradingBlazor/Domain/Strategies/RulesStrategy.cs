@@ -14,7 +14,7 @@ public sealed class RulesStrategy : IStrategy
 
     private readonly BotConfig _config;
     private readonly RuleVariables _variables;
-    private readonly Dictionary<string, (RuleNode? Entry, RuleNode? Exit)> _rules = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (RuleNode? Entry, RuleNode? Exit)> _rules = new(StringComparer.Ordinal); // symbols are upper-case by the time they get here
     private readonly int[] _evidence;
 
     public RulesStrategy(BotConfig config, RuleVariables variables)

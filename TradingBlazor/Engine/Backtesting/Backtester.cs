@@ -27,11 +27,16 @@ public sealed class Backtester
     }
 
     /// <param name="progress">Receives the share of bars processed (0..1) now and then.</param>
-    public BacktestResult Run(IReadOnlyDictionary<string, IReadOnlyList<Bar>> data, IProgress<double>? progress = null, CancellationToken ct = default)
+    public BacktestResult Run(IReadOnlyDictionary<string, IReadOnlyList<Bar>> data, IProgress<double>? progress = null, CancellationToken ct = default) =>
+        Run(BarSeries.From(data), progress, ct);
+
+    public BacktestResult Run(IReadOnlyDictionary<string, BarSeries> series, IProgress<double>? progress = null, CancellationToken ct = default)
     {
         var config = _bot.Config;
-        var symbols = data.Keys.OrderBy(s => s, StringComparer.Ordinal).ToArray();
-        if (symbols.Length == 0 || symbols.All(s => data[s].Count == 0)) throw new ArgumentException("No bars to backtest.", nameof(data));
+        var bySymbol = series.ToDictionary(kv => kv.Key.ToUpperInvariant(), kv => kv.Value);
+        var symbols = bySymbol.Keys.OrderBy(s => s, StringComparer.Ordinal).ToArray();
+        var data = bySymbol.ToDictionary(kv => kv.Key, kv => kv.Value.Bars);
+        if (symbols.Length == 0 || symbols.All(s => data[s].Count == 0)) throw new ArgumentException("No bars to backtest.", nameof(series));
         decimal capital = _options.Capital ?? config.Capital;
         bool fractional = _options.FractionalShares ?? config.Risk.FractionalShares;
         var fill = _options.Fill with { FractionalShares = fractional };
@@ -40,7 +45,7 @@ public sealed class Backtester
         var strategy = _bot.CreateStrategy();
 
         var bars = symbols.Select(s => data[s]).ToArray();
-        var ohlcv = bars.Select(list => list.Select(b => b.ToOhlcv()).ToArray()).ToArray();
+        var ohlcv = symbols.Select(s => bySymbol[s].Values).ToArray();
         var frames = symbols.Select(_ => new IndicatorFrame(_bot.Variables, config.Risk.AtrPeriod)).ToArray();
         int total = bars.Sum(b => b.Count);
         var equity = new List<EquityPoint>(bars.Max(b => b.Count));
@@ -48,6 +53,7 @@ public sealed class Backtester
         var cursor = new int[symbols.Length];
         int processed = 0, barsInPosition = 0;
         int progressStep = Math.Max(total / 100, 1);
+        var days = new EasternDayCache();
 
         while (true)
         {
@@ -72,7 +78,7 @@ public sealed class Backtester
                 broker.OnBarClose(symbol, bar);
 
                 decimal equityNow = broker.Equity;
-                risk.State.Mark(MarketTime.EasternDate(bar.StartUtc), equityNow);
+                risk.State.Mark(days.Date(ohlcv[s][i].TimeMs), equityNow);
                 bool held = broker.HeldQuantity(symbol) > 0;
                 var signal = strategy.OnBar(symbol, bar.StartUtc, frame, held || broker.HasPending(symbol));
                 if (signal is not null) signals.Add(Decide(signal, bar, frame, broker, risk));
@@ -84,8 +90,7 @@ public sealed class Backtester
                     ct.ThrowIfCancellationRequested();
                 }
             }
-            decimal marked = broker.Equity;
-            equity.Add(new EquityPoint(time, marked));
+            equity.Add(new EquityPoint(time, broker.Equity));
             if (broker.Holdings.Count > 0) barsInPosition++;
         }
 

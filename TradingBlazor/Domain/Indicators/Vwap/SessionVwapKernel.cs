@@ -11,20 +11,17 @@ namespace TradingBlazor.Domain.Indicators.Vwap;
 /// </summary>
 public struct SessionVwapKernel : IIndicatorKernel
 {
-    private const long MillisecondsPerDay = 86_400_000;
     private double _priceVolume;
     private double _volume;
     private long _sessionDay;
-    private long _cachedUtcDay;   // session lookup cache: one zone conversion per UTC day, not per bar
-    private long _cachedOffsetMs;
+    private EasternDayCache _days;
 
     public SessionVwapKernel()
     {
         _priceVolume = 0;
         _volume = 0;
         _sessionDay = long.MinValue;
-        _cachedUtcDay = long.MinValue;
-        _cachedOffsetMs = 0;
+        _days = default;
     }
 
     public readonly int OutputCount => 1;
@@ -33,7 +30,7 @@ public struct SessionVwapKernel : IIndicatorKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output)
     {
-        long day = EasternDay(bar.TimeMs);
+        long day = _days.DayNumber(bar.TimeMs);
         double pv = bar.Typical * bar.Volume, v = bar.Volume;
         if (day == _sessionDay) { pv += _priceVolume; v += _volume; }
         if (commit)
@@ -43,21 +40,6 @@ public struct SessionVwapKernel : IIndicatorKernel
             _volume = v;
         }
         output[0] = v != 0 ? pv / v : bar.Typical;
-    }
-
-    // New York date of the instant as a day number. The UTC offset is cached per UTC day; DST changes at 02:00 ET,
-    // outside every session, so a per-day offset never misplaces a trading bar.
-    private long EasternDay(long timeMs)
-    {
-        long utcDay = Math.DivRem(timeMs, MillisecondsPerDay, out long rem) - (rem < 0 ? 1 : 0);
-        if (utcDay != _cachedUtcDay)
-        {
-            var noon = DateTime.UnixEpoch.AddMilliseconds(utcDay * MillisecondsPerDay + MillisecondsPerDay / 2);
-            _cachedOffsetMs = (long)MarketTime.Eastern.GetUtcOffset(noon).TotalMilliseconds;
-            _cachedUtcDay = utcDay;
-        }
-        long local = timeMs + _cachedOffsetMs;
-        return Math.DivRem(local, MillisecondsPerDay, out long r) - (r < 0 ? 1 : 0);
     }
 
     public void Reset()

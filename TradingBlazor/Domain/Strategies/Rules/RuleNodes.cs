@@ -114,28 +114,32 @@ public sealed class CrossRule(ValueExpression a, ValueExpression b, bool above) 
 
 public sealed class AllRule(IReadOnlyList<RuleNode> children) : RuleNode
 {
+    private readonly RuleNode[] _children = children.ToArray(); // an array: enumerating an interface would allocate per bar
+
     public override bool Evaluate(double[] frame)
     {
         bool all = true;
-        foreach (var child in children) all &= child.Evaluate(frame);
+        foreach (var child in _children) all &= child.Evaluate(frame);
         return all;
     }
 
-    public override void CollectSlots(ISet<int> slots) { foreach (var c in children) c.CollectSlots(slots); }
-    public override void Reset() { foreach (var c in children) c.Reset(); }
+    public override void CollectSlots(ISet<int> slots) { foreach (var c in _children) c.CollectSlots(slots); }
+    public override void Reset() { foreach (var c in _children) c.Reset(); }
 }
 
 public sealed class AnyRule(IReadOnlyList<RuleNode> children) : RuleNode
 {
+    private readonly RuleNode[] _children = children.ToArray();
+
     public override bool Evaluate(double[] frame)
     {
         bool any = false;
-        foreach (var child in children) any |= child.Evaluate(frame);
+        foreach (var child in _children) any |= child.Evaluate(frame);
         return any;
     }
 
-    public override void CollectSlots(ISet<int> slots) { foreach (var c in children) c.CollectSlots(slots); }
-    public override void Reset() { foreach (var c in children) c.Reset(); }
+    public override void CollectSlots(ISet<int> slots) { foreach (var c in _children) c.CollectSlots(slots); }
+    public override void Reset() { foreach (var c in _children) c.Reset(); }
 }
 
 public sealed class NotRule(RuleNode child) : RuleNode
