@@ -5,7 +5,7 @@ namespace TradingBlazor.Cli;
 /// <summary>Dispatches the command-line tools that share the app's executable. Errors: one line on stderr, non-zero exit.</summary>
 public static class CliRunner
 {
-    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "indicators", "backtest", "bench", "import", "help" };
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "indicators", "backtest", "sweep", "walkforward", "bench", "import", "help" };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -22,6 +22,10 @@ public static class CliRunner
                     return IndicatorsCommand.Run(new CliArguments(args[1..], new HashSet<string> { "list" }), stdout);
                 case "backtest":
                     return BacktestCommand.Run(new CliArguments(args[1..], new HashSet<string> { "fractional" }), stdout);
+                case "sweep":
+                    return SweepCommands.Sweep(new CliArguments(args[1..], new HashSet<string> { "fractional" }), stdout);
+                case "walkforward":
+                    return SweepCommands.WalkForwardRun(new CliArguments(args[1..], new HashSet<string> { "fractional" }), stdout);
                 case "import":
                 {
                     // Options with ':' are configuration (e.g. --Storage:DataDirectory=...), passed to the host.
@@ -35,6 +39,8 @@ public static class CliRunner
                     stdout.WriteLine("TradingBlazor commands (no command starts the web app):");
                     stdout.WriteLine("  " + IndicatorsCommand.Usage);
                     stdout.WriteLine("  " + BacktestCommand.Usage);
+                    stdout.WriteLine("  " + SweepCommands.SweepUsage);
+                    stdout.WriteLine("  " + SweepCommands.WalkForwardUsage);
                     stdout.WriteLine("  " + ImportCommand.Usage);
                     stdout.WriteLine("  " + BenchCommand.Usage);
                     return 0;

@@ -8,6 +8,12 @@ namespace TradingBlazor.Domain.MarketData;
 /// </summary>
 public sealed class BarSeries
 {
+    private BarSeries(IReadOnlyList<Bar> bars, Ohlcv[] values)
+    {
+        Bars = bars;
+        Values = values;
+    }
+
     public BarSeries(IReadOnlyList<Bar> bars)
     {
         Bars = bars;
@@ -18,6 +24,9 @@ public sealed class BarSeries
     public IReadOnlyList<Bar> Bars { get; }
     public Ohlcv[] Values { get; }
     public int Count => Bars.Count;
+
+    /// <summary>Bars [from, to) without converting again.</summary>
+    public BarSeries Slice(int from, int to) => new(Bars.Skip(from).Take(to - from).ToList(), Values[from..to]);
 
     public static IReadOnlyDictionary<string, BarSeries> From(IReadOnlyDictionary<string, IReadOnlyList<Bar>> data) =>
         data.ToDictionary(kv => kv.Key, kv => new BarSeries(kv.Value));

@@ -21,6 +21,8 @@ public sealed record BacktestOptions
     public decimal? Capital { get; init; }
     /// <summary>Overrides risk.fractional_shares.</summary>
     public bool? FractionalShares { get; init; }
+    /// <summary>Signals before this instant are ignored (bars before it only warm up indicators): walk-forward test windows.</summary>
+    public DateTime? TradeFromUtc { get; init; }
 }
 
 public readonly record struct EquityPoint(DateTime TimeUtc, decimal Equity);

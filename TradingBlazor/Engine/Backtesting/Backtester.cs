@@ -81,7 +81,8 @@ public sealed class Backtester
                 risk.State.Mark(days.Date(ohlcv[s][i].TimeMs), equityNow);
                 bool held = broker.HeldQuantity(symbol) > 0;
                 var signal = strategy.OnBar(symbol, bar.StartUtc, frame, held || broker.HasPending(symbol));
-                if (signal is not null) signals.Add(Decide(signal, bar, frame, broker, risk));
+                if (signal is not null && (_options.TradeFromUtc is not { } from || bar.StartUtc >= from))
+                    signals.Add(Decide(signal, bar, frame, broker, risk));
                 broker.FillAtClose(symbol, bar, i, frame.Atr);
 
                 if (++processed % progressStep == 0)

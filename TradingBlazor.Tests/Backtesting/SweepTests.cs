@@ -1,0 +1,72 @@
+using TradingBlazor.Domain.MarketData;
+using TradingBlazor.Engine.Backtesting;
+using TradingBlazor.Tests.Support;
+
+namespace TradingBlazor.Tests.Backtesting;
+
+public class SweepTests
+{
+    private static string Template => File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "samples", "strategies", "sma_cross_template.json"));
+    private static Dictionary<string, BarSeries> Data => new() { ["SPX"] = new BarSeries(ReferenceBacktestTests.SpxBars()["SPX"]) };
+
+    [Fact]
+    public void A_sweep_covers_the_grid_reports_invalid_points_and_reproduces_the_reference_point()
+    {
+        var grid = new Dictionary<string, double[]> { ["fast"] = new[] { 10.0, 30.0 }, ["slow"] = new[] { 30.0, 50.0 } };
+        var options = new BacktestOptions { Capital = 10_000m, FractionalShares = true };
+        var points = ParameterSweep.Run(Template, grid, Data, options);
+        Assert.Equal(4, points.Count);
+        var reference = points.Single(p => p.Parameters["fast"] == 10 && p.Parameters["slow"] == 30);
+        Assert.Equal(16402.862044741516, (double)reference.FinalEquity, 1e-6 * 16402);
+        // sma_30 crossing sma_30 can never fire: a valid but idle config, not an error.
+        Assert.Equal(0, points.Single(p => p.Parameters["fast"] == 30 && p.Parameters["slow"] == 30).Metrics!.ClosedTrades);
+
+        var sequential = ParameterSweep.Run(Template, grid, Data, options, maxParallelism: 1);
+        Assert.Equal(points.Select(p => p.FinalEquity), sequential.Select(p => p.FinalEquity)); // parallel == sequential
+    }
+
+    [Fact]
+    public void Invalid_combinations_are_reported_not_fatal()
+    {
+        var grid = new Dictionary<string, double[]> { ["fast"] = new[] { 0.0, 10.0 }, ["slow"] = new[] { 30.0 } };
+        var points = ParameterSweep.Run(Template, grid, Data, new BacktestOptions());
+        Assert.Contains("period must be between", points.Single(p => p.Parameters["fast"] == 0).Error);
+        Assert.NotNull(points.Single(p => p.Parameters["fast"] == 10).Metrics);
+    }
+
+    [Fact]
+    public void A_sweep_can_be_cancelled_and_reports_progress()
+    {
+        var grid = new Dictionary<string, double[]> { ["fast"] = Enumerable.Range(2, 40).Select(i => (double)i).ToArray(), ["slow"] = new[] { 100.0, 150.0 } };
+        using var cts = new CancellationTokenSource();
+        var reports = new List<double>();
+        var progress = new SyncProgress(v => { lock (reports) reports.Add(v); if (v > 0.1) cts.Cancel(); });
+        Assert.ThrowsAny<OperationCanceledException>(() => ParameterSweep.Run(Template, grid, Data, new BacktestOptions(), progress: progress, ct: cts.Token));
+        Assert.NotEmpty(reports);
+        Assert.True(reports.Max() < 1.0);
+    }
+
+    [Theory]
+    [InlineData("fast=5:20:5", new[] { 5.0, 10, 15, 20 })]
+    [InlineData("slow=20,30,50", new[] { 20.0, 30, 50 })]
+    [InlineData("stop=0.01:0.03:0.01", new[] { 0.01, 0.02, 0.03 })]
+    public void Ranges_parse(string text, double[] values) => Assert.Equal(values, ParameterSweep.ParseRange(text).Values);
+
+    [Fact]
+    public void Walk_forward_stitches_out_of_sample_windows()
+    {
+        var grid = new Dictionary<string, double[]> { ["fast"] = new[] { 5.0, 10 }, ["slow"] = new[] { 30.0, 50 } };
+        var result = WalkForward.Run(Template, grid, Data["SPX"], "SPX", 1000, 1000, "sharpe", new BacktestOptions { Capital = 10_000m });
+        Assert.Equal(4, result.Windows.Count);
+        Assert.Equal(4000, result.StitchedEquity.Count);
+        Assert.All(result.Windows, w => Assert.True(w.OutOfSampleFromUtc > w.InSampleFromUtc));
+        Assert.True(result.StitchedEquity.Zip(result.StitchedEquity.Skip(1)).All(p => p.First.TimeUtc < p.Second.TimeUtc));
+        // The first window starts from the initial capital; each later one compounds on the previous end.
+        Assert.InRange(result.StitchedEquity[0].Equity, 9_000m, 11_000m);
+    }
+
+    private sealed class SyncProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+}
