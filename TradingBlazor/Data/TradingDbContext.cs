@@ -20,6 +20,7 @@ public sealed class TradingDbContext : DbContext
     public DbSet<SignalRecord> Signals => Set<SignalRecord>();
     public DbSet<PositionRecord> Positions => Set<PositionRecord>();
     public DbSet<PriceBarRecord> PriceBars => Set<PriceBarRecord>();
+    public DbSet<BacktestRunRecord> BacktestRuns => Set<BacktestRunRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -62,6 +63,12 @@ public sealed class TradingDbContext : DbContext
         {
             e.ToTable("price_bars");
             e.HasIndex(b => new { b.Symbol, b.Timeframe, b.Timestamp }).IsUnique();
+        });
+
+        model.Entity<BacktestRunRecord>(e =>
+        {
+            e.ToTable("backtest_runs");
+            e.HasIndex(r => r.CreatedAt);
         });
 
         ApplyStorageConventions(model);

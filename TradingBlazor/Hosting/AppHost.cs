@@ -69,6 +69,7 @@ public static class AppHost
         services.AddSimulatedMarket();
         services.AddSingleton<Engine.Charts.ChartSourceResolver>();
         services.AddSingleton<Engine.MarketData.BarImportService>();
+        services.AddSingleton<Engine.Backtesting.BacktestService>();
 
         services.AddTradingBlazorHealthChecks();
         services.AddProblemDetails();
@@ -94,6 +95,7 @@ public static class AppHost
         app.MapTradingBlazorHealth();
         app.MapOpenApi();
         app.MapCalendarEndpoints();
+        app.MapBacktestEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -40,5 +40,6 @@ public static class StartupErrors
         || ex is FormatException && ex.Message.Contains(AppHost.DotEnvFileName, StringComparison.Ordinal);
 
     // The test host stops the entry point with this exception once it has the built host; let it through.
-    private static bool IsHostingControlFlow(Exception ex) => ex is HostAbortedException;
+    // (EF Core 6's design-time tools use the older StopTheHostException for the same purpose.)
+    private static bool IsHostingControlFlow(Exception ex) => ex is HostAbortedException || ex.GetType().Name == "StopTheHostException";
 }

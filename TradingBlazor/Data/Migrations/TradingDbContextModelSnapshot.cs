@@ -17,6 +17,87 @@ namespace TradingBlazor.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
 
+            modelBuilder.Entity("TradingBlazor.Data.Entities.BacktestRunRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EquityJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("equity_json");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<long?>("FinalEquity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("final_equity");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<long>("FromUtc")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_utc");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_json");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SummaryJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary_json");
+
+                    b.Property<string>("Symbols")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbols");
+
+                    b.Property<string>("Timeframe")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("timeframe");
+
+                    b.Property<long>("ToUtc")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_utc");
+
+                    b.Property<string>("TradesJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trades_json");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_backtest_runs_created_at");
+
+                    b.ToTable("backtest_runs", (string)null);
+                });
+
             modelBuilder.Entity("TradingBlazor.Data.Entities.BotRecord", b =>
                 {
                     b.Property<long>("Id")

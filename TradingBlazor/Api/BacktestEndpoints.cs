@@ -1,0 +1,68 @@
+using System.Text.Json;
+using TradingBlazor.Domain.Strategies.Config;
+using TradingBlazor.Engine.Backtesting;
+
+namespace TradingBlazor.Api;
+
+/// <summary>
+/// REST access to backtests: start (202 with the run's URL), poll status and progress, fetch results and CSVs, cancel.
+/// Bodies use the bot config's snake_case JSON; bad input is a 400 problem-details response naming each field.
+/// </summary>
+public static class BacktestEndpoints
+{
+    public static void MapBacktestEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/backtests").WithTags("Backtests");
+
+        group.MapPost("/", async (HttpRequest http, BacktestService service, CancellationToken ct) =>
+        {
+            BacktestRequest? request;
+            try
+            {
+                request = await JsonSerializer.DeserializeAsync<BacktestRequest>(http.Body, BacktestRequest.Json, ct);
+            }
+            catch (JsonException ex)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { [ex.Path ?? "$"] = new[] { ex.Message.Split(" Path:")[0] } });
+            }
+            if (request?.Config is null)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["config"] = new[] { "is required." } });
+            var (id, errors) = await service.StartAsync(request, ct);
+            if (id is null)
+                return Results.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+            return Results.Accepted($"/api/backtests/{id}", new { id, status = "running", url = $"/api/backtests/{id}" });
+        }).WithName("StartBacktest").WithSummary("Start a backtest: { config, from, to, source: simulated|store, capital, costs }.");
+
+        group.MapGet("/", async (BacktestService service, CancellationToken ct) =>
+            Results.Ok((await service.ListAsync(100, ct)).Select(r => new
+            {
+                r.Id, r.Name, r.Symbols, r.Timeframe, from = r.FromUtc, to = r.ToUtc, r.Source, r.Status, r.Error, r.CreatedAt, r.FinishedAt, r.FinalEquity,
+                progress = service.LiveProgress(r.Id)?.Progress,
+            }))).WithName("ListBacktests");
+
+        group.MapGet("/{id:long}", async (long id, BacktestService service, CancellationToken ct) =>
+        {
+            var run = await service.GetAsync(id, ct);
+            if (run is null) return Results.Problem(statusCode: 404, title: $"No backtest {id}.");
+            return Results.Ok(new
+            {
+                run.Id, run.Name, run.Symbols, run.Timeframe, from = run.FromUtc, to = run.ToUtc, run.Source, run.Status, run.Error, run.CreatedAt, run.FinishedAt,
+                progress = run.Status == "running" ? service.LiveProgress(id)?.Progress ?? 0 : 1,
+                request = JsonDocument.Parse(run.RequestJson).RootElement,
+                summary = run.SummaryJson is null ? (JsonElement?)null : JsonDocument.Parse(run.SummaryJson).RootElement,
+            });
+        }).WithName("GetBacktest");
+
+        group.MapGet("/{id:long}/trades", async (long id, BacktestService service, CancellationToken ct) =>
+            await service.GetAsync(id, ct) is { TradesJson: { } json } ? Results.Text(json, "application/json") : Results.Problem(statusCode: 404, title: $"No results for backtest {id}."))
+            .WithName("GetBacktestTrades");
+
+        group.MapGet("/{id:long}/equity", async (long id, BacktestService service, CancellationToken ct) =>
+            await service.GetAsync(id, ct) is { EquityJson: { } json } ? Results.Text(json, "application/json") : Results.Problem(statusCode: 404, title: $"No results for backtest {id}."))
+            .WithName("GetBacktestEquity");
+
+        group.MapPost("/{id:long}/cancel", (long id, BacktestService service) =>
+            service.Cancel(id) ? Results.Accepted($"/api/backtests/{id}") : Results.Problem(statusCode: 409, title: $"Backtest {id} is not running."))
+            .WithName("CancelBacktest");
+    }
+}

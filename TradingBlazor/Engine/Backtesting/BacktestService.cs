@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TradingBlazor.Adapters.Simulated;
+using TradingBlazor.Data;
+using TradingBlazor.Data.Entities;
+using TradingBlazor.Domain.MarketData;
+using TradingBlazor.Domain.Strategies.Config;
+using TradingBlazor.Domain.Time;
+
+namespace TradingBlazor.Engine.Backtesting;
+
+/// <summary>Live state of a run: progress 0..1 and the status.</summary>
+public sealed record BacktestProgress(long Id, string Status, double Progress, string? Error);
+
+/// <summary>
+/// Runs backtests in the background: validates the request, stores the run (with the exact request), loads bars from the
+/// simulated market or the store, runs with progress and cancellation, and stores the summary, equity and trades.
+/// </summary>
+public sealed class BacktestService
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly IDbContextFactory<TradingDbContext> _contexts;
+    private readonly SimulatedMarket _simulated;
+    private readonly IBarStore _store;
+    private readonly IClock _clock;
+    private readonly ILogger<BacktestService> _log;
+    private readonly ConcurrentDictionary<long, (CancellationTokenSource Cts, double Progress, string Status)> _live = new();
+
+    public BacktestService(IDbContextFactory<TradingDbContext> contexts, SimulatedMarket simulated, IBarStore store, IClock clock, ILogger<BacktestService> log)
+    {
+        _contexts = contexts;
+        _simulated = simulated;
+        _store = store;
+        _clock = clock;
+        _log = log;
+    }
+
+    /// <summary>Raised when a run's progress or status changes (UI components subscribe).</summary>
+    public event Action<BacktestProgress>? Changed;
+
+    /// <summary>Validates and starts a run; returns its id, or the field errors.</summary>
+    public async Task<(long? Id, IReadOnlyList<ConfigError> Errors)> StartAsync(BacktestRequest request, CancellationToken ct = default)
+    {
+        var errors = request.Validate(MarketTime.EasternDate(_clock.UtcNow));
+        if (errors.Count > 0) return (null, errors);
+        var bot = BotConfigValidator.CompileOrThrow(request.Config with { Symbols = request.EffectiveSymbols.ToList() });
+
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var run = new BacktestRunRecord
+        {
+            Name = request.Config.Name,
+            RequestJson = JsonSerializer.Serialize(request, BacktestRequest.Json),
+            Symbols = string.Join(",", request.EffectiveSymbols),
+            Timeframe = bot.Timeframe.Code,
+            FromUtc = MarketTime.ToUtc(request.From, TimeOnly.MinValue),
+            ToUtc = MarketTime.ToUtc(request.To.AddDays(1), TimeOnly.MinValue),
+            Source = request.Source.ToString().ToLowerInvariant(),
+            Status = "running",
+            CreatedAt = _clock.UtcNow,
+        };
+        db.BacktestRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+
+        var cts = new CancellationTokenSource();
+        _live[run.Id] = (cts, 0, "running");
+        _ = Task.Run(() => ExecuteAsync(run.Id, bot, request, run.FromUtc, run.ToUtc, cts.Token));
+        return (run.Id, Array.Empty<ConfigError>());
+    }
+
+    public bool Cancel(long id)
+    {
+        if (!_live.TryGetValue(id, out var state)) return false;
+        state.Cts.Cancel();
+        return true;
+    }
+
+    public BacktestProgress? LiveProgress(long id) => _live.TryGetValue(id, out var s) ? new BacktestProgress(id, s.Status, s.Progress, null) : null;
+
+    public async Task<BacktestRunRecord?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        return await db.BacktestRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+    }
+
+    /// <summary>Recent runs without their large documents.</summary>
+    public async Task<List<BacktestRunRecord>> ListAsync(int limit = 100, CancellationToken ct = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        return await db.BacktestRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(limit)
+            .Select(r => new BacktestRunRecord
+            {
+                Id = r.Id, Name = r.Name, RequestJson = "", Symbols = r.Symbols, Timeframe = r.Timeframe, FromUtc = r.FromUtc, ToUtc = r.ToUtc,
+                Source = r.Source, Status = r.Status, Error = r.Error, CreatedAt = r.CreatedAt, FinishedAt = r.FinishedAt, FinalEquity = r.FinalEquity, SummaryJson = r.SummaryJson,
+            }).ToListAsync(ct);
+    }
+
+    private async Task ExecuteAsync(long id, CompiledBot bot, BacktestRequest request, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        string status = "completed";
+        string? error = null;
+        BacktestResult? result = null;
+        try
+        {
+            IHistoricalBars source = request.Source == BacktestSource.Simulated ? _simulated : _store;
+            var data = new Dictionary<string, IReadOnlyList<Bar>>();
+            foreach (var symbol in request.EffectiveSymbols)
+            {
+                var bars = await source.GetBarsAsync(symbol, bot.Timeframe, fromUtc, toUtc, ct);
+                if (bars.Count == 0) throw new InvalidOperationException($"No {bot.Timeframe} bars for {symbol} from {request.Source.ToString().ToLowerInvariant()} between {request.From:yyyy-MM-dd} and {request.To:yyyy-MM-dd}.");
+                data[symbol] = bars;
+            }
+            var progress = new Progress(this, id);
+            result = await Task.Run(() => new Backtester(bot, request.ToOptions()).Run(data, progress, ct), ct);
+        }
+        catch (OperationCanceledException)
+        {
+            status = "canceled";
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or BotConfigException)
+        {
+            status = "failed";
+            error = ex.Message;
+        }
+        catch (Exception ex)
+        {
+            status = "failed";
+            error = ex.Message;
+            _log.LogError(ex, "Backtest {Id} failed", id);
+        }
+
+        await using var db = await _contexts.CreateDbContextAsync(CancellationToken.None);
+        var run = await db.BacktestRuns.FirstAsync(r => r.Id == id);
+        run.Status = status;
+        run.Error = error;
+        run.FinishedAt = _clock.UtcNow;
+        if (result is not null)
+        {
+            run.FinalEquity = Math.Round(result.FinalEquity, 8);
+            run.SummaryJson = JsonSerializer.Serialize(BacktestReport.Summary(result), Json);
+            run.EquityJson = JsonSerializer.Serialize(result.Equity.Select(p => new { t = p.TimeUtc, e = p.Equity }), Json);
+            run.TradesJson = JsonSerializer.Serialize(result.Trades.Select(t => new
+            {
+                symbol = t.Symbol, entryTime = t.EntryTimeUtc, entryPrice = t.EntryPrice, quantity = t.Quantity, exitTime = t.ExitTimeUtc, exitPrice = t.ExitPrice,
+                pnl = t.Pnl, fees = t.Fees, returnPct = t.ReturnPct, barsHeld = t.BarsHeld, maePct = t.MaePct, mfePct = t.MfePct, exitReason = t.ExitReason,
+                signalTime = t.EntrySignal?.TimeUtc, values = t.EntrySignal?.Values,
+            }), Json);
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+        _live.TryRemove(id, out _);
+        _log.LogInformation("Backtest {Id} {Status}{Error}", id, status, error is null ? "" : ": " + error);
+        Changed?.Invoke(new BacktestProgress(id, status, 1, error));
+    }
+
+    private sealed class Progress(BacktestService service, long id) : IProgress<double>
+    {
+        public void Report(double value)
+        {
+            if (service._live.TryGetValue(id, out var s)) service._live[id] = (s.Cts, value, s.Status);
+            service.Changed?.Invoke(new BacktestProgress(id, "running", value, null));
+        }
+    }
+}
