@@ -61,6 +61,18 @@ public static class BacktestEndpoints
             await service.GetAsync(id, ct) is { EquityJson: { } json } ? Results.Text(json, "application/json") : Results.Problem(statusCode: 404, title: $"No results for backtest {id}."))
             .WithName("GetBacktestEquity");
 
+        group.MapGet("/{id:long}/trades.csv", async (long id, BacktestService service, CancellationToken ct) =>
+            await service.GetAsync(id, ct) is { TradesJson: not null } run
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(BacktestCsv.Trades(BacktestChartBuilder.Trades(run))), "text/csv", $"backtest-{id}-trades.csv")
+                : Results.Problem(statusCode: 404, title: $"No results for backtest {id}."))
+            .WithName("ExportBacktestTrades");
+
+        group.MapGet("/{id:long}/equity.csv", async (long id, BacktestService service, CancellationToken ct) =>
+            await service.GetAsync(id, ct) is { EquityJson: { } json }
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(BacktestCsv.Equity(json)), "text/csv", $"backtest-{id}-equity.csv")
+                : Results.Problem(statusCode: 404, title: $"No results for backtest {id}."))
+            .WithName("ExportBacktestEquity");
+
         group.MapPost("/{id:long}/cancel", (long id, BacktestService service) =>
             service.Cancel(id) ? Results.Accepted($"/api/backtests/{id}") : Results.Problem(statusCode: 409, title: $"Backtest {id} is not running."))
             .WithName("CancelBacktest");

@@ -70,6 +70,7 @@ public static class AppHost
         services.AddSingleton<Engine.Charts.ChartSourceResolver>();
         services.AddSingleton<Engine.MarketData.BarImportService>();
         services.AddSingleton<Engine.Backtesting.BacktestService>();
+        services.AddSingleton<Engine.Backtesting.BacktestChartBuilder>();
 
         services.AddTradingBlazorHealthChecks();
         services.AddProblemDetails();

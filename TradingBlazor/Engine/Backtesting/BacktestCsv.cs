@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace TradingBlazor.Engine.Backtesting;
+
+/// <summary>CSV exports of a stored run (times in UTC, ISO 8601).</summary>
+public static class BacktestCsv
+{
+    public static string Trades(IReadOnlyList<StoredTrade> trades)
+    {
+        var sb = new StringBuilder("symbol,signal_time,entry_time,entry_price,quantity,exit_time,exit_price,pnl,fees,return_pct,bars_held,mae_pct,mfe_pct,exit_reason,signal_values\n");
+        foreach (var t in trades)
+        {
+            var values = t.Values is null ? "" : string.Join(";", t.Values.Select(kv => $"{kv.Key}={kv.Value.ToString("R", CultureInfo.InvariantCulture)}"));
+            sb.Append(CultureInfo.InvariantCulture, $"{t.Symbol},{t.SignalTime:O},{t.EntryTime:O},{t.EntryPrice},{t.Quantity},{t.ExitTime:O},{t.ExitPrice},{t.Pnl},{t.Fees},{t.ReturnPct},{t.BarsHeld},{t.MaePct},{t.MfePct},{t.ExitReason},\"{values}\"\n");
+        }
+        return sb.ToString();
+    }
+
+    public static string Equity(string equityJson)
+    {
+        var sb = new StringBuilder("time,equity\n");
+        foreach (var p in JsonDocument.Parse(equityJson).RootElement.EnumerateArray())
+            sb.Append(CultureInfo.InvariantCulture, $"{p.GetProperty("t").GetDateTime():O},{p.GetProperty("e").GetDecimal()}\n");
+        return sb.ToString();
+    }
+}
