@@ -54,4 +54,24 @@ public class BacktestLabTests
         await BrowserFixture.ScreenshotAsync(page, "lab-compare");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_sweep_shows_a_ranked_table_and_a_heatmap()
+    {
+        var page = await _fx.OpenAsync("backtests");
+        await page.Locator("[data-testid=sweep-run]").ClickAsync();
+        var heatmap = page.Locator("[data-testid=sweep-heatmap]");
+        await Assertions.Expect(heatmap).ToBeVisibleAsync(new() { Timeout = 60000 });
+        Assert.Equal(30, await heatmap.Locator(".tb-heat-cell").CountAsync()); // fast 5..30 step 5 × slow 20..100 step 20
+        await Assertions.Expect(page.Locator("[data-testid=sweep-table] tbody tr").First).ToContainTextAsync("fast=");
+        await heatmap.ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.ScreenshotAsync(page, "lab-sweep");
+
+        await page.Locator("[data-testid=wf-run]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=wf-summary]")).ToContainTextAsync("windows", new() { Timeout = 60000 });
+        Assert.True(await page.Locator("[data-testid=wf-table] tbody tr").CountAsync() >= 3);
+        await page.Locator("[data-testid=wf-table]").ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.ScreenshotAsync(page, "lab-walkforward");
+        await page.Context.CloseAsync();
+    }
 }

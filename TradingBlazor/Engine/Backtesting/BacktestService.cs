@@ -64,7 +64,7 @@ public sealed class BacktestService
 
         var cts = new CancellationTokenSource();
         _live[run.Id] = (cts, 0, "running");
-        _ = Task.Run(() => ExecuteAsync(run.Id, bot, request, run.FromUtc, run.ToUtc, cts.Token));
+        _ = Task.Run(() => ExecuteAsync(run.Id, bot, request, cts.Token));
         return (run.Id, Array.Empty<ConfigError>());
     }
 
@@ -95,21 +95,28 @@ public sealed class BacktestService
             }).ToListAsync(ct);
     }
 
-    private async Task ExecuteAsync(long id, CompiledBot bot, BacktestRequest request, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    /// <summary>Bars for a run (sessions whose New York date is in [from, to]); an empty symbol is an error naming it.</summary>
+    public async Task<Dictionary<string, IReadOnlyList<Bar>>> LoadBarsAsync(IEnumerable<string> symbols, Timeframe timeframe, DateOnly from, DateOnly to, BacktestSource source, CancellationToken ct)
+    {
+        IHistoricalBars history = source == BacktestSource.Simulated ? _simulated : _store;
+        var data = new Dictionary<string, IReadOnlyList<Bar>>();
+        foreach (var symbol in symbols)
+        {
+            var bars = await history.GetBarsAsync(symbol, timeframe, MarketTime.ToUtc(from, TimeOnly.MinValue), MarketTime.ToUtc(to.AddDays(1), TimeOnly.MinValue), ct);
+            if (bars.Count == 0) throw new InvalidOperationException($"No {timeframe} bars for {symbol} from {source.ToString().ToLowerInvariant()} between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}.");
+            data[symbol] = bars;
+        }
+        return data;
+    }
+
+    private async Task ExecuteAsync(long id, CompiledBot bot, BacktestRequest request, CancellationToken ct)
     {
         string status = "completed";
         string? error = null;
         BacktestResult? result = null;
         try
         {
-            IHistoricalBars source = request.Source == BacktestSource.Simulated ? _simulated : _store;
-            var data = new Dictionary<string, IReadOnlyList<Bar>>();
-            foreach (var symbol in request.EffectiveSymbols)
-            {
-                var bars = await source.GetBarsAsync(symbol, bot.Timeframe, fromUtc, toUtc, ct);
-                if (bars.Count == 0) throw new InvalidOperationException($"No {bot.Timeframe} bars for {symbol} from {request.Source.ToString().ToLowerInvariant()} between {request.From:yyyy-MM-dd} and {request.To:yyyy-MM-dd}.");
-                data[symbol] = bars;
-            }
+            var data = await LoadBarsAsync(request.EffectiveSymbols, bot.Timeframe, request.From, request.To, request.Source, ct);
             var progress = new Progress(this, id);
             result = await Task.Run(() => new Backtester(bot, request.ToOptions()).Run(data, progress, ct), ct);
         }
