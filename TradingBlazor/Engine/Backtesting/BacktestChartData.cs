@@ -13,9 +13,13 @@ public sealed record ChartMarker(long Time, string Position, string Color, strin
 public sealed record BacktestChart(string Symbol, IReadOnlyList<ChartLinePoint> Equity, IReadOnlyList<ChartLinePoint> Benchmark, IReadOnlyList<ChartLinePoint> Drawdown,
     IReadOnlyList<ChartCandle> Candles, IReadOnlyList<ChartMarker> Markers);
 
-/// <summary>A stored trade, as the Lab lists it.</summary>
+/// <summary>A trade as stored with a run, listed in the Lab and exported.</summary>
 public sealed record StoredTrade(string Symbol, DateTime EntryTime, decimal EntryPrice, decimal Quantity, DateTime ExitTime, decimal ExitPrice, decimal Pnl, decimal Fees,
-    decimal ReturnPct, int BarsHeld, decimal MaePct, decimal MfePct, string ExitReason, DateTime? SignalTime, Dictionary<string, double>? Values);
+    decimal ReturnPct, int BarsHeld, decimal MaePct, decimal MfePct, string ExitReason, DateTime? SignalTime, Dictionary<string, double>? Values)
+{
+    public static StoredTrade From(Domain.Execution.ClosedTrade t) => new(t.Symbol, t.EntryTimeUtc, t.EntryPrice, t.Quantity, t.ExitTimeUtc, t.ExitPrice, t.Pnl, t.Fees,
+        t.ReturnPct, t.BarsHeld, t.MaePct, t.MfePct, t.ExitReason, t.EntrySignal?.TimeUtc, t.EntrySignal?.Values.ToDictionary(kv => kv.Key, kv => kv.Value));
+}
 
 /// <summary>Builds chart data for a stored run, reloading its bars from the source it used.</summary>
 public sealed class BacktestChartBuilder(SimulatedMarket simulated, IBarStore store)

@@ -46,16 +46,7 @@ public static class BacktestReport
         File.WriteAllText(Path.Combine(directory, "equity.csv"), EquityCsv(r));
     }
 
-    public static string TradesCsv(BacktestResult r)
-    {
-        var sb = new StringBuilder("symbol,signal_time,entry_time,entry_price,quantity,exit_time,exit_price,pnl,fees,return_pct,bars_held,mae_pct,mfe_pct,exit_reason,signal_values\n");
-        foreach (var t in r.Trades)
-        {
-            var values = t.EntrySignal is null ? "" : string.Join(";", t.EntrySignal.Values.Select(kv => $"{kv.Key}={kv.Value.ToString("R", CultureInfo.InvariantCulture)}"));
-            sb.Append(CultureInfo.InvariantCulture, $"{t.Symbol},{Time(t.EntrySignal?.TimeUtc)},{Time(t.EntryTimeUtc)},{t.EntryPrice},{t.Quantity},{Time(t.ExitTimeUtc)},{t.ExitPrice},{t.Pnl},{t.Fees},{t.ReturnPct},{t.BarsHeld},{t.MaePct:0.####},{t.MfePct:0.####},{t.ExitReason},\"{values}\"\n");
-        }
-        return sb.ToString();
-    }
+    public static string TradesCsv(BacktestResult r) => BacktestCsv.Trades(r.Trades.Select(StoredTrade.From), Time);
 
     public static string EquityCsv(BacktestResult r)
     {

@@ -146,12 +146,7 @@ public sealed class BacktestService
             run.FinalEquity = Math.Round(result.FinalEquity, 8);
             run.SummaryJson = JsonSerializer.Serialize(BacktestReport.Summary(result), Json);
             run.EquityJson = JsonSerializer.Serialize(result.Equity.Select(p => new { t = p.TimeUtc, e = p.Equity }), Json);
-            run.TradesJson = JsonSerializer.Serialize(result.Trades.Select(t => new
-            {
-                symbol = t.Symbol, entryTime = t.EntryTimeUtc, entryPrice = t.EntryPrice, quantity = t.Quantity, exitTime = t.ExitTimeUtc, exitPrice = t.ExitPrice,
-                pnl = t.Pnl, fees = t.Fees, returnPct = t.ReturnPct, barsHeld = t.BarsHeld, maePct = t.MaePct, mfePct = t.MfePct, exitReason = t.ExitReason,
-                signalTime = t.EntrySignal?.TimeUtc, values = t.EntrySignal?.Values,
-            }), Json);
+            run.TradesJson = JsonSerializer.Serialize(result.Trades.Select(StoredTrade.From), Json);
         }
         await db.SaveChangesAsync(CancellationToken.None);
         _live.TryRemove(id, out _);
