@@ -72,6 +72,12 @@ public static class AppHost
         services.AddSingleton<Engine.Backtesting.BacktestService>();
         services.AddSingleton<Engine.Backtesting.BacktestChartBuilder>();
 
+        // Keys beside the database: circuits and antiforgery tokens survive a restart (and no per-start key warning).
+        Microsoft.AspNetCore.DataProtection.DataProtectionBuilderExtensions.SetApplicationName(services.AddDataProtection(), "TradingBlazor");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IOptions<StorageSettings>, ILoggerFactory>((o, storage, logs) => o.XmlRepository =
+                new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.DataDirectoryPath, "keys")), logs));
+
         services.AddTradingBlazorHealthChecks();
         services.AddProblemDetails();
         services.AddOpenApi();
