@@ -1,0 +1,290 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TradingBlazor.Adapters.Alpaca;
+
+namespace TradingBlazor.Tests.Alpaca;
+
+/// <summary>What the fake does to the next request matching a method and path prefix.</summary>
+public abstract record Fault
+{
+    /// <summary>Answer with this status (and optionally Retry-After) without processing.</summary>
+    public sealed record Status(int Code, int? RetryAfterSeconds = null) : Fault;
+    /// <summary>Process the request, then answer 500 anyway (the response is lost; the order exists).</summary>
+    public sealed record ProcessThenFail : Fault;
+    /// <summary>Process the request, then answer only after a delay (longer than the client's timeout).</summary>
+    public sealed record ProcessThenStall(TimeSpan Delay) : Fault;
+}
+
+/// <summary>
+/// A stateful fake of Alpaca's Trading and Market Data REST APIs on a real Kestrel at 127.0.0.1, following the spec's
+/// checklist: auth on every path, decimals as strings, client_order_id uniqueness, 200 on create / 204 on cancel / 422 on
+/// bad ids, GET /v2/orders as an array capped at 500, rate-limit headers, bar paging, and injectable faults.
+/// </summary>
+public sealed class FakeAlpaca : IAsyncDisposable
+{
+    public const string KeyId = "PKFAKEKEY0000000001";
+    public const string Secret = "fake-secret-3f9a1c7e5b2d4a6c8e0f";
+
+    private readonly object _gate = new();
+    private readonly List<AlpacaOrder> _orders = new();
+    private readonly Dictionary<string, (decimal Qty, decimal AvgPrice)> _positions = new();
+    private readonly ConcurrentQueue<(string Method, string Path, Fault Fault)> _faults = new();
+    private WebApplication _app = null!;
+
+    public decimal Cash { get; private set; } = 100_000m;
+    public bool MarketOpen { get; set; } = true;
+    public Dictionary<string, decimal> Prices { get; } = new() { ["AAPL"] = 190.25m, ["SPY"] = 501.10m, ["MSFT"] = 410.40m };
+    public string BaseUrl { get; private set; } = "";
+    /// <summary>Orders the fake actually created (the duplicate-order tests count these).</summary>
+    public int OrdersCreated { get { lock (_gate) return _orders.Count; } }
+    public ConcurrentDictionary<string, int> Requests { get; } = new();
+    public int BarCount { get; set; } = 2500;
+
+    public static async Task<FakeAlpaca> StartAsync()
+    {
+        var fake = new FakeAlpaca();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        fake._app = app;
+        fake.Map(app);
+        await app.StartAsync();
+        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        return fake;
+    }
+
+    public void Inject(string method, string pathPrefix, Fault fault, int times = 1)
+    {
+        for (int i = 0; i < times; i++) _faults.Enqueue((method, pathPrefix, fault));
+    }
+
+    private Fault? TakeFault(HttpContext http)
+    {
+        if (!_faults.TryPeek(out var next)) return null;
+        if (!string.Equals(next.Method, http.Request.Method, StringComparison.OrdinalIgnoreCase) || !http.Request.Path.StartsWithSegments(next.Path)) return null;
+        return _faults.TryDequeue(out var taken) ? taken.Fault : null;
+    }
+
+    private void Map(WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            Requests.AddOrUpdate($"{http.Request.Method} {http.Request.Path}", 1, (_, n) => n + 1);
+            http.Response.Headers["X-RateLimit-Limit"] = "200";
+            http.Response.Headers["X-RateLimit-Remaining"] = "150";
+            http.Response.Headers["X-RateLimit-Reset"] = DateTimeOffset.UtcNow.AddSeconds(30).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            if (http.Request.Headers["APCA-API-KEY-ID"] != KeyId || http.Request.Headers["APCA-API-SECRET-KEY"] != Secret)
+            {
+                await Error(http, 401, 40110000, "request is not authorized");
+                return;
+            }
+            var fault = TakeFault(http);
+            switch (fault)
+            {
+                case Fault.Status s:
+                    if (s.RetryAfterSeconds is { } ra) http.Response.Headers["Retry-After"] = ra.ToString(CultureInfo.InvariantCulture);
+                    await Error(http, s.Code, s.Code * 100000, s.Code == 429 ? "rate limit exceeded" : "internal server error");
+                    return;
+                case Fault.ProcessThenFail:
+                    var body = new MemoryStream();
+                    var original = http.Response.Body;
+                    http.Response.Body = body; // run the endpoint, throw its answer away
+                    await next();
+                    http.Response.Body = original;
+                    http.Response.Clear();
+                    await Error(http, 500, 50000000, "internal server error");
+                    return;
+                case Fault.ProcessThenStall stall:
+                    var buffer = new MemoryStream();
+                    var real = http.Response.Body;
+                    http.Response.Body = buffer;
+                    await next();
+                    await Task.Delay(stall.Delay, http.RequestAborted).ContinueWith(_ => { });
+                    http.Response.Body = real;
+                    if (!http.RequestAborted.IsCancellationRequested) await real.WriteAsync(buffer.ToArray());
+                    return;
+            }
+            await next();
+        });
+
+        app.MapGet("/v2/account", (HttpContext http) => Json(http, new AlpacaAccount
+        {
+            Id = "1d9eed04-be39-4e01-9b84-a48ac5bbafcf", AccountNumber = "PAFAKE0001", Status = "ACTIVE", Currency = "USD",
+            Cash = Cash, Equity = Cash + PositionValue(), BuyingPower = Cash, LongMarketValue = PositionValue(), Multiplier = 1, DaytradeCount = 0,
+        }));
+        app.MapGet("/v2/clock", (HttpContext http) => http.Response.WriteAsync(
+            $"{{\"timestamp\":\"2026-11-23T10:32:24.143735881-05:00\",\"is_open\":{(MarketOpen ? "true" : "false")},\"next_open\":\"2026-11-24T09:30:00-05:00\",\"next_close\":\"2026-11-23T16:00:00-05:00\"}}"));
+        app.MapGet("/v2/positions", (HttpContext http) =>
+        {
+            lock (_gate) return Json(http, _positions.Select(p => Position(p.Key)).ToList());
+        });
+        app.MapPost("/v2/orders", CreateOrder);
+        app.MapGet("/v2/orders", (HttpContext http) =>
+        {
+            var status = http.Request.Query["status"].FirstOrDefault() ?? "open";
+            int limit = Math.Min(int.TryParse(http.Request.Query["limit"], out var l) ? l : 50, 500);
+            lock (_gate)
+            {
+                var list = _orders.Where(o => status == "all" || (status == "open") == IsOpen(o.Status)).Take(limit).ToList();
+                return Json(http, list);
+            }
+        });
+        app.MapGet("/v2/orders:by_client_order_id", (HttpContext http) =>
+        {
+            var id = http.Request.Query["client_order_id"].FirstOrDefault();
+            lock (_gate)
+            {
+                var order = _orders.FirstOrDefault(o => o.ClientOrderId == id);
+                return order is null ? Error(http, 404, 40410000, "order not found") : Json(http, order);
+            }
+        });
+        app.MapGet("/v2/orders/{id}", (HttpContext http, string id) =>
+        {
+            if (!Guid.TryParse(id, out _)) return Error(http, 422, 40010001, "order_id is missing");
+            lock (_gate)
+            {
+                var order = _orders.FirstOrDefault(o => o.Id == id);
+                return order is null ? Error(http, 404, 40410000, "order not found") : Json(http, order);
+            }
+        });
+        app.MapDelete("/v2/orders/{id}", (HttpContext http, string id) =>
+        {
+            if (!Guid.TryParse(id, out _)) return Error(http, 422, 40010001, "order_id is missing");
+            lock (_gate)
+            {
+                int i = _orders.FindIndex(o => o.Id == id);
+                if (i < 0) return Error(http, 404, 40410000, "order not found");
+                if (!IsOpen(_orders[i].Status)) return Error(http, 422, 42210000, "order is not cancelable");
+                _orders[i] = _orders[i] with { Status = "canceled", CanceledAt = DateTime.UtcNow };
+            }
+            http.Response.StatusCode = 204;
+            return Task.CompletedTask;
+        });
+        app.MapGet("/v2/stocks/{symbol}/bars", Bars);
+    }
+
+    private async Task CreateOrder(HttpContext http)
+    {
+        JsonElement body;
+        try { body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body); }
+        catch (JsonException) { await Error(http, 400, 40010000, "request body format is invalid"); return; }
+
+        string? Str(string name) => body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        decimal? Dec(string name) => body.TryGetProperty(name, out var v) ? v.ValueKind switch
+        {
+            JsonValueKind.Number => v.GetDecimal(),
+            JsonValueKind.String => decimal.Parse(v.GetString()!, CultureInfo.InvariantCulture),
+            _ => null,
+        } : null;
+
+        var symbol = Str("symbol");
+        var side = Str("side");
+        var type = Str("type");
+        var tif = Str("time_in_force");
+        var qty = Dec("qty");
+        var notional = Dec("notional");
+        var clientId = Str("client_order_id") ?? Guid.NewGuid().ToString();
+        if (symbol is null || side is null || type is null || tif is null) { await Error(http, 422, 40010001, "input parameters are not recognized"); return; }
+        if ((qty is null) == (notional is null)) { await Error(http, 422, 40010001, "qty or notional is required, not both"); return; }
+        if (Dec("limit_price") is { } lp && lp >= 1 && decimal.Round(lp, 2) != lp) { await Error(http, 422, 42210000, $"invalid limit_price {lp}. sub-penny increment does not fulfill minimum pricing criteria"); return; }
+
+        AlpacaOrder? order = null;
+        (int Status, int Code, string Message)? rejection = null;
+        lock (_gate)
+        {
+            decimal price = Prices.TryGetValue(symbol, out var p) ? p : 100m;
+            decimal shares = qty ?? Math.Round(notional!.Value / price, 9, MidpointRounding.ToZero);
+            if (_orders.Any(o => o.ClientOrderId == clientId)) rejection = (422, 40010001, "client_order_id must be unique");
+            else if (side == "buy" && shares * price > Cash) rejection = (403, 40310000, "insufficient buying power");
+            else order = Fill(symbol, side, type, tif, qty, notional, shares, price, clientId, Dec("limit_price"), Dec("stop_price"));
+        }
+        if (rejection is { } r) await Error(http, r.Status, r.Code, r.Message);
+        else await Json(http, order!);
+    }
+
+    // Called under the lock: records the order and, when the market is open, fills a market order at the current price.
+    private AlpacaOrder Fill(string symbol, string side, string type, string tif, decimal? qty, decimal? notional, decimal shares, decimal price, string clientId, decimal? limit, decimal? stop)
+    {
+        var now = DateTime.UtcNow;
+        var order = new AlpacaOrder
+        {
+            Id = Guid.NewGuid().ToString(), ClientOrderId = clientId, CreatedAt = now, UpdatedAt = now, SubmittedAt = now,
+            Symbol = symbol, Qty = qty, Notional = notional, FilledQty = 0, Type = type, Side = side, TimeInForce = tif,
+            LimitPrice = limit, StopPrice = stop, Status = "accepted", OrderClass = "",
+        };
+        if (MarketOpen && type == "market")
+        {
+            order = order with { Status = "filled", FilledQty = shares, FilledAvgPrice = price, FilledAt = now };
+            decimal signed = side == "buy" ? shares : -shares;
+            Cash -= signed * price;
+            var (held, avg) = _positions.GetValueOrDefault(symbol);
+            decimal newQty = held + signed;
+            if (newQty == 0) _positions.Remove(symbol);
+            else _positions[symbol] = (newQty, side == "buy" ? (held * avg + shares * price) / newQty : avg);
+        }
+        _orders.Add(order);
+        return order;
+    }
+
+    private Task Bars(HttpContext http, string symbol)
+    {
+        int limit = Math.Clamp(int.TryParse(http.Request.Query["limit"], out var l) ? l : 1000, 1, 10_000);
+        int start = http.Request.Query["page_token"].FirstOrDefault() is { } token ? int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token)), CultureInfo.InvariantCulture) : 0;
+        var first = new DateTime(2026, 11, 2, 14, 30, 0, DateTimeKind.Utc);
+        var bars = new StringBuilder("[");
+        int end = Math.Min(start + limit, BarCount);
+        for (int i = start; i < end; i++)
+        {
+            decimal o = 100 + i * 0.01m;
+            if (i > start) bars.Append(',');
+            bars.Append(CultureInfo.InvariantCulture, $"{{\"t\":\"{first.AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss'Z'}\",\"o\":{o},\"h\":{o + 0.05m},\"l\":{o - 0.03m},\"c\":{o + 0.01m},\"v\":{1000 + i},\"n\":{10 + i % 7},\"vw\":{o + 0.005m}}}");
+        }
+        bars.Append(']');
+        var next = end < BarCount ? $"\"{Convert.ToBase64String(Encoding.UTF8.GetBytes(end.ToString(CultureInfo.InvariantCulture)))}\"" : "null";
+        http.Response.ContentType = "application/json";
+        return http.Response.WriteAsync($"{{\"bars\":{bars},\"symbol\":\"{symbol}\",\"next_page_token\":{next}}}");
+    }
+
+    private AlpacaPosition Position(string symbol)
+    {
+        var (qty, avg) = _positions[symbol];
+        decimal price = Prices.GetValueOrDefault(symbol, 100m);
+        return new AlpacaPosition { Symbol = symbol, Qty = qty, QtyAvailable = qty, AvgEntryPrice = avg, Side = qty >= 0 ? "long" : "short", MarketValue = qty * price, CostBasis = qty * avg, CurrentPrice = price };
+    }
+
+    private decimal PositionValue()
+    {
+        lock (_gate) return _positions.Sum(p => p.Value.Qty * Prices.GetValueOrDefault(p.Key, 100m));
+    }
+
+    private static bool IsOpen(string status) => status is "new" or "accepted" or "partially_filled" or "pending_new" or "held";
+
+    private static Task Json(HttpContext http, object value)
+    {
+        http.Response.ContentType = "application/json";
+        return http.Response.WriteAsync(JsonSerializer.Serialize(value, value.GetType(), AlpacaJson.Options));
+    }
+
+    private static Task Error(HttpContext http, int status, int code, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json";
+        return http.Response.WriteAsync(JsonSerializer.Serialize(new { code, message }));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
