@@ -5,7 +5,7 @@ namespace TradingBlazor.Cli;
 /// <summary>Dispatches the command-line tools that share the app's executable. Errors: one line on stderr, non-zero exit.</summary>
 public static class CliRunner
 {
-    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "indicators", "backtest", "sweep", "walkforward", "bench", "import", "help" };
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "indicators", "backtest", "sweep", "walkforward", "bench", "import", "broker", "data", "help" };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -32,6 +32,18 @@ public static class CliRunner
                     var rest = args[1..];
                     return await ImportCommand.RunAsync(new CliArguments(rest, new HashSet<string>()), rest.Where(a => a.Contains(':')).ToArray(), stdout);
                 }
+                case "broker" when args.Length > 1 && args[1] == "check":
+                {
+                    var rest = args[2..];
+                    return await AlpacaCommands.CheckAsync(new CliArguments(rest, new HashSet<string>()), rest.Where(a => a.Contains(':')).ToArray(), stdout);
+                }
+                case "data" when args.Length > 1 && args[1] == "download":
+                {
+                    var rest = args[2..];
+                    return await AlpacaCommands.DownloadAsync(new CliArguments(rest, new HashSet<string>()), rest.Where(a => a.Contains(':')).ToArray(), stdout);
+                }
+                case "broker" or "data":
+                    throw new CliUsageException($"usage: {AlpacaCommands.CheckUsage} | {AlpacaCommands.DownloadUsage}");
                 case "bench":
                     if (args.Length < 2) throw new CliUsageException($"usage: {BenchCommand.Usage}");
                     return await BenchCommand.RunAsync(args[1], new CliArguments(args[2..], new HashSet<string>()), stdout);
@@ -42,6 +54,8 @@ public static class CliRunner
                     stdout.WriteLine("  " + SweepCommands.SweepUsage);
                     stdout.WriteLine("  " + SweepCommands.WalkForwardUsage);
                     stdout.WriteLine("  " + ImportCommand.Usage);
+                    stdout.WriteLine("  " + AlpacaCommands.CheckUsage);
+                    stdout.WriteLine("  " + AlpacaCommands.DownloadUsage);
                     stdout.WriteLine("  " + BenchCommand.Usage);
                     return 0;
             }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Radzen;
+using TradingBlazor.Adapters.Alpaca;
 using TradingBlazor.Adapters.Simulated;
 using TradingBlazor.Api;
 using TradingBlazor.Api.Health;
@@ -67,6 +68,7 @@ public static class AppHost
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerService>());
 
         services.AddSimulatedMarket();
+        services.AddAlpaca();
         services.AddSingleton<Engine.Charts.ChartSourceResolver>();
         services.AddSingleton<Engine.MarketData.BarImportService>();
         services.AddSingleton<Engine.Backtesting.BacktestService>();
