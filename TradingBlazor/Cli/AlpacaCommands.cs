@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using TradingBlazor.Adapters.Alpaca;
-using TradingBlazor.Data;
 using TradingBlazor.Domain.MarketData;
-using TradingBlazor.Hosting;
 using TradingBlazor.Infrastructure.Configuration;
 
 namespace TradingBlazor.Cli;
@@ -19,11 +17,9 @@ public static class AlpacaCommands
 
     private static async Task<WebApplication> HostAsync(string[] hostArgs, bool needStore)
     {
-        var app = AppHost.Build(AppHost.CreateBuilder(hostArgs.Prepend("--Logs:Console=false").ToArray()));
-        var settings = app.Services.GetRequiredService<IOptions<AlpacaSettings>>().Value;
-        if (!settings.HasKeys)
+        var app = await CliHost.StartAsync(hostArgs, migrate: needStore);
+        if (!app.Services.GetRequiredService<IOptions<AlpacaSettings>>().Value.HasKeys)
             throw new CliUsageException("Alpaca keys are not configured: set Alpaca__KeyId and Alpaca__SecretKey (environment, user-secrets or .env)");
-        if (needStore) await ActivatorUtilities.CreateInstance<DatabaseInitializer>(app.Services).StartAsync(CancellationToken.None);
         return app;
     }
 

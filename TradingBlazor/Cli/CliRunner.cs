@@ -28,19 +28,18 @@ public static class CliRunner
                     return SweepCommands.WalkForwardRun(new CliArguments(args[1..], new HashSet<string> { "fractional" }), stdout);
                 case "import":
                 {
-                    // Options with ':' are configuration (e.g. --Storage:DataDirectory=...), passed to the host.
                     var rest = args[1..];
-                    return await ImportCommand.RunAsync(new CliArguments(rest, new HashSet<string>()), rest.Where(a => a.Contains(':')).ToArray(), stdout);
+                    return await ImportCommand.RunAsync(new CliArguments(rest, new HashSet<string>()), CliHost.ConfigurationArgs(rest), stdout);
                 }
                 case "broker" when args.Length > 1 && args[1] == "check":
                 {
                     var rest = args[2..];
-                    return await AlpacaCommands.CheckAsync(new CliArguments(rest, new HashSet<string>()), rest.Where(a => a.Contains(':')).ToArray(), stdout);
+                    return await AlpacaCommands.CheckAsync(new CliArguments(rest, new HashSet<string>()), CliHost.ConfigurationArgs(rest), stdout);
                 }
                 case "data" when args.Length > 1 && args[1] == "download":
                 {
                     var rest = args[2..];
-                    return await AlpacaCommands.DownloadAsync(new CliArguments(rest, new HashSet<string>()), rest.Where(a => a.Contains(':')).ToArray(), stdout);
+                    return await AlpacaCommands.DownloadAsync(new CliArguments(rest, new HashSet<string>()), CliHost.ConfigurationArgs(rest), stdout);
                 }
                 case "broker" or "data":
                     throw new CliUsageException($"usage: {AlpacaCommands.CheckUsage} | {AlpacaCommands.DownloadUsage}");

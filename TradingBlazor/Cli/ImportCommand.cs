@@ -1,8 +1,6 @@
 using System.Globalization;
-using TradingBlazor.Data;
 using TradingBlazor.Domain.MarketData;
 using TradingBlazor.Engine.MarketData;
-using TradingBlazor.Hosting;
 
 namespace TradingBlazor.Cli;
 
@@ -20,8 +18,7 @@ public static class ImportCommand
         if (!File.Exists(input)) throw new CliUsageException($"input file '{input}' does not exist");
 
         // Same configuration and store as the app; the database is migrated, nothing else starts.
-        await using var app = AppHost.Build(AppHost.CreateBuilder(hostArgs.Prepend("--Logs:Console=false").ToArray()));
-        await ActivatorUtilities.CreateInstance<DatabaseInitializer>(app.Services).StartAsync(CancellationToken.None);
+        await using var app = await CliHost.StartAsync(hostArgs, migrate: true);
         using var reader = new StreamReader(input);
         var report = await app.Services.GetRequiredService<BarImportService>().ImportAsync(reader, symbol, timeframe);
 

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using TradingBlazor.Adapters.Simulated;
-using TradingBlazor.Data;
 using TradingBlazor.Domain.Calendar;
 using TradingBlazor.Domain.MarketData;
-using TradingBlazor.Hosting;
 
 namespace TradingBlazor.Cli;
 
@@ -21,8 +19,7 @@ public static class StoreBench
         var dir = Path.Combine(Path.GetTempPath(), $"tb-bench-{Guid.NewGuid():N}");
         try
         {
-            await using var app = AppHost.Build(AppHost.CreateBuilder(new[] { $"--Storage:DataDirectory={dir}", "--Logs:Console=false" }));
-            await ActivatorUtilities.CreateInstance<DatabaseInitializer>(app.Services).StartAsync(CancellationToken.None);
+            await using var app = await CliHost.StartAsync(new[] { $"--Storage:DataDirectory={dir}" }, migrate: true);
             var store = app.Services.GetRequiredService<IBarStore>();
 
             var calendar = new NyseCalendar();
