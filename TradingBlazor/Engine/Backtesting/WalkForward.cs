@@ -33,14 +33,14 @@ public static class WalkForward
         {
             ct.ThrowIfCancellationRequested();
             int isStart = w * outOfSampleBars, oosStart = isStart + inSampleBars, oosEnd = Math.Min(oosStart + outOfSampleBars, data.Count);
-            var inSample = Slice(data, isStart, oosStart);
+            var inSample = data.Slice(isStart, oosStart);
             var sweep = ParameterSweep.Run(template, grid, new Dictionary<string, BarSeries> { [symbol] = inSample }, options with { Capital = capital }, ct: ct);
             var best = sweep.Where(p => p.Metrics is not null).OrderByDescending(p => score(p.Metrics!)).FirstOrDefault();
             if (best is null) throw new InvalidOperationException("No parameter combination produced a valid config.");
 
             var bot = BotConfigValidator.CompileOrThrow(BotConfig.Parse(ParameterSweep.Substitute(template, best.Parameters)));
             var test = new Backtester(bot, options with { Capital = capital, TradeFromUtc = data.Bars[oosStart].StartUtc })
-                .Run(new Dictionary<string, BarSeries> { [symbol] = Slice(data, isStart, oosEnd) });
+                .Run(new Dictionary<string, BarSeries> { [symbol] = data.Slice(isStart, oosEnd) });
             var oos = test.Equity.Where(p => p.TimeUtc >= data.Bars[oosStart].StartUtc).ToList();
             // Compound this window's curve onto the stitched one.
             foreach (var p in oos) stitched.Add(new EquityPoint(p.TimeUtc, level * p.Equity / capital));
@@ -52,6 +52,4 @@ public static class WalkForward
         }
         return new WalkForwardResult(windows, stitched, capital);
     }
-
-    private static BarSeries Slice(BarSeries data, int from, int to) => data.Slice(from, to);
 }

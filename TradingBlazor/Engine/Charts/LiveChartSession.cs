@@ -18,6 +18,7 @@ public sealed class LiveChartSession : IDisposable
     private readonly List<Bar> _bars = new();
     private readonly List<(IndicatorSpec Spec, IStreamingIndicator Stream)> _indicators = new();
     private Bar? _bucket;          // closed minutes of the chart bar under construction
+    private readonly double[] _scratch = new double[IndicatorCatalog.Default.All.Max(d => d.Outputs.Count)]; // reused per tick, under _gate
     private bool _subscribed;
 
     public LiveChartSession(string symbol, Timeframe timeframe, ChartSource source)
@@ -136,14 +137,14 @@ public sealed class LiveChartSession : IDisposable
     private void Close(Bar bar)
     {
         _bars.Add(bar);
-        var output = new double[8];
-        foreach (var (_, stream) in _indicators) stream.Add(bar.ToOhlcv(), output.AsSpan(0, stream.OutputCount));
+        var ohlcv = bar.ToOhlcv();
+        foreach (var (_, stream) in _indicators) stream.Add(ohlcv, _scratch.AsSpan(0, stream.OutputCount));
     }
 
     private Dictionary<string, double?[]> Preview(Bar bar)
     {
         var values = new Dictionary<string, double?[]>();
-        var output = new double[8];
+        var output = _scratch;
         var ohlcv = bar.ToOhlcv();
         foreach (var (spec, stream) in _indicators)
         {
