@@ -29,13 +29,14 @@ public abstract record Fault
 /// checklist: auth on every path, decimals as strings, client_order_id uniqueness, 200 on create / 204 on cancel / 422 on
 /// bad ids, GET /v2/orders as an array capped at 500, rate-limit headers, bar paging, and injectable faults.
 /// </summary>
-public sealed class FakeAlpaca : IAsyncDisposable
+public sealed partial class FakeAlpaca : IAsyncDisposable
 {
     public const string KeyId = "PKFAKEKEY0000000001";
     public const string Secret = "fake-secret-3f9a1c7e5b2d4a6c8e0f";
 
     private readonly object _gate = new();
     private readonly List<AlpacaOrder> _orders = new();
+    private readonly List<AlpacaActivity> _activities = new();
     private readonly Dictionary<string, (decimal Qty, decimal AvgPrice)> _positions = new();
     private readonly ConcurrentQueue<(string Method, string Path, Fault Fault)> _faults = new();
     private WebApplication _app = null!;
@@ -48,6 +49,9 @@ public sealed class FakeAlpaca : IAsyncDisposable
     public int OrdersCreated { get { lock (_gate) return _orders.Count; } }
     public ConcurrentDictionary<string, int> Requests { get; } = new();
     public int BarCount { get; set; } = 2500;
+    /// <summary>When set, the next market order fills only this fraction of its quantity (the rest stays open).</summary>
+    public decimal? NextFillFraction { get; set; }
+    public static readonly DateTime FirstBar = new(2026, 11, 2, 14, 30, 0, DateTimeKind.Utc);
 
     public static async Task<FakeAlpaca> StartAsync()
     {
@@ -57,6 +61,8 @@ public sealed class FakeAlpaca : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         fake._app = app;
+        app.UseWebSockets();
+        fake.MapStreams(app);
         fake.Map(app);
         await app.StartAsync();
         fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
@@ -80,6 +86,7 @@ public sealed class FakeAlpaca : IAsyncDisposable
         app.Use(async (http, next) =>
         {
             Requests.AddOrUpdate($"{http.Request.Method} {http.Request.Path}", 1, (_, n) => n + 1);
+            if (http.WebSockets.IsWebSocketRequest) { await next(); return; } // streams authenticate in-band
             http.Response.Headers["X-RateLimit-Limit"] = "200";
             http.Response.Headers["X-RateLimit-Remaining"] = "150";
             http.Response.Headers["X-RateLimit-Reset"] = DateTimeOffset.UtcNow.AddSeconds(30).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
@@ -135,7 +142,9 @@ public sealed class FakeAlpaca : IAsyncDisposable
             int limit = Math.Min(int.TryParse(http.Request.Query["limit"], out var l) ? l : 50, 500);
             lock (_gate)
             {
-                var list = _orders.Where(o => status == "all" || (status == "open") == IsOpen(o.Status)).Take(limit).ToList();
+                var after = http.Request.Query["after"].FirstOrDefault() is { } a ? AlpacaJson.ParseTimestamp(a) : DateTime.MinValue;
+                var query = _orders.Where(o => (status == "all" || (status == "open") == IsOpen(o.Status)) && o.SubmittedAt > after);
+                var list = (http.Request.Query["direction"] == "asc" ? query : query.Reverse()).Take(limit).ToList();
                 return Json(http, list);
             }
         });
@@ -166,10 +175,12 @@ public sealed class FakeAlpaca : IAsyncDisposable
                 if (i < 0) return Error(http, 404, 40410000, "order not found");
                 if (!IsOpen(_orders[i].Status)) return Error(http, 422, 42210000, "order is not cancelable");
                 _orders[i] = _orders[i] with { Status = "canceled", CanceledAt = DateTime.UtcNow };
+                Publish("canceled", _orders[i]);
             }
             http.Response.StatusCode = 204;
             return Task.CompletedTask;
         });
+        MapMoreRest(app);
         app.MapGet("/v2/stocks/{symbol}/bars", Bars);
     }
 
@@ -206,53 +217,89 @@ public sealed class FakeAlpaca : IAsyncDisposable
             decimal shares = qty ?? Math.Round(notional!.Value / price, 9, MidpointRounding.ToZero);
             if (_orders.Any(o => o.ClientOrderId == clientId)) rejection = (422, 40010001, "client_order_id must be unique");
             else if (side == "buy" && shares * price > Cash) rejection = (403, 40310000, "insufficient buying power");
-            else order = Fill(symbol, side, type, tif, qty, notional, shares, price, clientId, Dec("limit_price"), Dec("stop_price"));
+            else order = Create(symbol, side, type, tif, qty, notional, shares, price, clientId, Dec("limit_price"), Dec("stop_price"), Str("order_class"));
         }
         if (rejection is { } r) await Error(http, r.Status, r.Code, r.Message);
         else await Json(http, order!);
     }
 
-    // Called under the lock: records the order and, when the market is open, fills a market order at the current price.
-    private AlpacaOrder Fill(string symbol, string side, string type, string tif, decimal? qty, decimal? notional, decimal shares, decimal price, string clientId, decimal? limit, decimal? stop)
+    // Under the lock: records the order; when the market is open a market order fills at the current price (all of it,
+    // or NextFillFraction of it). Events go out on the trade_updates stream as they would at Alpaca.
+    private AlpacaOrder Create(string symbol, string side, string type, string tif, decimal? qty, decimal? notional, decimal shares, decimal price, string clientId, decimal? limit, decimal? stop, string? orderClass)
     {
         var now = DateTime.UtcNow;
         var order = new AlpacaOrder
         {
             Id = Guid.NewGuid().ToString(), ClientOrderId = clientId, CreatedAt = now, UpdatedAt = now, SubmittedAt = now,
-            Symbol = symbol, Qty = qty, Notional = notional, FilledQty = 0, Type = type, Side = side, TimeInForce = tif,
-            LimitPrice = limit, StopPrice = stop, Status = "accepted", OrderClass = "",
+            Symbol = symbol, Qty = qty ?? shares, Notional = notional, FilledQty = 0, Type = type, Side = side, TimeInForce = tif,
+            LimitPrice = limit, StopPrice = stop, Status = MarketOpen ? "new" : "accepted", OrderClass = orderClass ?? "",
         };
+        _orders.Add(order);
+        Publish(order.Status, order);
         if (MarketOpen && type == "market")
         {
-            order = order with { Status = "filled", FilledQty = shares, FilledAvgPrice = price, FilledAt = now };
-            decimal signed = side == "buy" ? shares : -shares;
-            Cash -= signed * price;
-            var (held, avg) = _positions.GetValueOrDefault(symbol);
-            decimal newQty = held + signed;
-            if (newQty == 0) _positions.Remove(symbol);
-            else _positions[symbol] = (newQty, side == "buy" ? (held * avg + shares * price) / newQty : avg);
+            decimal fill = NextFillFraction is { } f ? Math.Round(shares * f, 0, MidpointRounding.ToZero) : shares;
+            NextFillFraction = null;
+            order = Execute(order.Id, fill, price);
         }
-        _orders.Add(order);
         return order;
+    }
+
+    /// <summary>Fills (part of) an open order now, as the market would: positions, cash, an activity and a trade update.</summary>
+    public AlpacaOrder Execute(string orderId, decimal qty, decimal price)
+    {
+        lock (_gate)
+        {
+            int i = _orders.FindIndex(o => o.Id == orderId);
+            var o = _orders[i];
+            var now = DateTime.UtcNow;
+            decimal cum = o.FilledQty + qty;
+            decimal avg = ((o.FilledAvgPrice ?? 0) * o.FilledQty + qty * price) / cum;
+            bool done = cum >= o.Qty;
+            o = _orders[i] = o with { FilledQty = cum, FilledAvgPrice = avg, Status = done ? "filled" : "partially_filled", FilledAt = done ? now : null, UpdatedAt = now };
+            decimal signed = o.Side == "buy" ? qty : -qty;
+            Cash -= signed * price;
+            var (held, heldAvg) = _positions.GetValueOrDefault(o.Symbol);
+            decimal newQty = held + signed;
+            if (newQty == 0) _positions.Remove(o.Symbol);
+            else _positions[o.Symbol] = (newQty, o.Side == "buy" ? (held * heldAvg + qty * price) / newQty : heldAvg);
+            string kind = done ? "fill" : "partial_fill";
+            _activities.Add(new AlpacaActivity
+            {
+                Id = $"{now:yyyyMMddHHmmssfff}::{Guid.NewGuid()}", ActivityType = "FILL", TransactionTime = now, Type = kind, Price = price, Qty = qty,
+                Side = o.Side, Symbol = o.Symbol, LeavesQty = o.Qty - cum, OrderId = o.Id, CumQty = cum, OrderStatus = o.Status,
+            });
+            Publish(kind, o, new { timestamp = now, price, qty, position_qty = newQty, execution_id = Guid.NewGuid().ToString() });
+            return o;
+        }
     }
 
     private Task Bars(HttpContext http, string symbol)
     {
         int limit = Math.Clamp(int.TryParse(http.Request.Query["limit"], out var l) ? l : 1000, 1, 10_000);
-        int start = http.Request.Query["page_token"].FirstOrDefault() is { } token ? int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token)), CultureInfo.InvariantCulture) : 0;
-        var first = new DateTime(2026, 11, 2, 14, 30, 0, DateTimeKind.Utc);
+        var first = FirstBar;
+        int lo = 0, hi = BarCount; // bar i starts at FirstBar + i minutes; start and end are inclusive
+        if (http.Request.Query["start"].FirstOrDefault() is { } from) lo = Math.Max(lo, (int)Math.Ceiling((AlpacaJson.ParseTimestamp(from) - first).TotalMinutes));
+        if (http.Request.Query["end"].FirstOrDefault() is { } to) hi = Math.Min(hi, (int)Math.Floor((AlpacaJson.ParseTimestamp(to) - first).TotalMinutes) + 1);
+        int start = http.Request.Query["page_token"].FirstOrDefault() is { } token ? int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token)), CultureInfo.InvariantCulture) : Math.Max(lo, 0);
         var bars = new StringBuilder("[");
-        int end = Math.Min(start + limit, BarCount);
+        int end = Math.Min(start + limit, hi);
         for (int i = start; i < end; i++)
         {
-            decimal o = 100 + i * 0.01m;
             if (i > start) bars.Append(',');
-            bars.Append(CultureInfo.InvariantCulture, $"{{\"t\":\"{first.AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss'Z'}\",\"o\":{o},\"h\":{o + 0.05m},\"l\":{o - 0.03m},\"c\":{o + 0.01m},\"v\":{1000 + i},\"n\":{10 + i % 7},\"vw\":{o + 0.005m}}}");
+            bars.Append(BarJson(i));
         }
         bars.Append(']');
-        var next = end < BarCount ? $"\"{Convert.ToBase64String(Encoding.UTF8.GetBytes(end.ToString(CultureInfo.InvariantCulture)))}\"" : "null";
+        var next = end < hi ? $"\"{Convert.ToBase64String(Encoding.UTF8.GetBytes(end.ToString(CultureInfo.InvariantCulture)))}\"" : "null";
         http.Response.ContentType = "application/json";
         return http.Response.WriteAsync($"{{\"bars\":{bars},\"symbol\":\"{symbol}\",\"next_page_token\":{next}}}");
+    }
+
+    /// <summary>Bar i of every symbol's minute series (market data uses JSON numbers, not strings).</summary>
+    private static string BarJson(int i)
+    {
+        decimal o = 100 + i * 0.01m;
+        return string.Create(CultureInfo.InvariantCulture, $"{{\"t\":\"{FirstBar.AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss'Z'}\",\"o\":{o},\"h\":{o + 0.05m},\"l\":{o - 0.03m},\"c\":{o + 0.01m},\"v\":{1000 + i},\"n\":{10 + i % 7},\"vw\":{o + 0.005m}}}");
     }
 
     private AlpacaPosition Position(string symbol)

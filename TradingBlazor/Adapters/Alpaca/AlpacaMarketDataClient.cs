@@ -29,16 +29,56 @@ public sealed class AlpacaMarketDataClient : IHistoricalBars
             var query = $"v2/stocks/{Uri.EscapeDataString(symbol)}/bars?timeframe={timeframe.AlpacaCode}&start={Rfc(fromUtc)}&end={Rfc(toUtc)}" +
                         $"&limit=10000&adjustment=raw&feed={_feed}&sort=asc{(token is null ? "" : $"&page_token={Uri.EscapeDataString(token)}")}";
             var page = await _http.GetAsync<AlpacaBarsPage>(new Uri(_base, query), ct);
-            foreach (var b in page?.Bars ?? new List<AlpacaBar>())
-            {
-                // Alpaca stamps daily bars at midnight New York time; ours start at the session open.
-                var start = timeframe.IsDaily ? Domain.Time.MarketTime.ToUtc(Domain.Time.MarketTime.EasternDate(b.T.AddHours(12)), new TimeOnly(9, 30)) : b.T;
-                if (start >= toUtc) continue;
-                bars.Add(new Bar(symbol.ToUpperInvariant(), timeframe, start, b.O, b.H, b.L, b.C, b.V, b.Vw, b.N));
-            }
+            bars.AddRange((page?.Bars ?? new List<AlpacaBar>()).Select(b => ToBar(symbol, timeframe, b)).Where(b => b.StartUtc < toUtc));
             token = page?.NextPageToken;
         } while (!string.IsNullOrEmpty(token));
         return bars;
+    }
+
+    /// <summary>
+    /// Bars of several symbols in one paged query (Alpaca sorts by symbol, then time, and its limit counts across symbols,
+    /// so a symbol can continue on the next page). Symbols without data are simply absent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, List<Bar>>> GetBarsAsync(IReadOnlyCollection<string> symbols, Timeframe timeframe, DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
+    {
+        var result = new Dictionary<string, List<Bar>>(StringComparer.Ordinal);
+        string? token = null;
+        do
+        {
+            var query = $"v2/stocks/bars?symbols={Uri.EscapeDataString(string.Join(',', symbols))}&timeframe={timeframe.AlpacaCode}&start={Rfc(fromUtc)}&end={Rfc(toUtc)}" +
+                        $"&limit=10000&adjustment=raw&feed={_feed}&sort=asc{(token is null ? "" : $"&page_token={Uri.EscapeDataString(token)}")}";
+            var page = await _http.GetAsync<AlpacaMultiBarsPage>(new Uri(_base, query), ct);
+            foreach (var (symbol, bars) in page?.Bars ?? new())
+            {
+                if (!result.TryGetValue(symbol, out var list)) result[symbol] = list = new List<Bar>();
+                list.AddRange(bars.Select(b => ToBar(symbol, timeframe, b)).Where(b => b.StartUtc < toUtc));
+            }
+            token = page?.NextPageToken;
+        } while (!string.IsNullOrEmpty(token));
+        return result;
+    }
+
+    public async Task<IReadOnlyDictionary<string, AlpacaTrade>> GetLatestTradesAsync(IEnumerable<string> symbols, CancellationToken ct = default) =>
+        (await _http.GetAsync<AlpacaLatestTrades>(Multi("v2/stocks/trades/latest", symbols), ct))?.Trades ?? new();
+
+    public async Task<IReadOnlyDictionary<string, AlpacaQuote>> GetLatestQuotesAsync(IEnumerable<string> symbols, CancellationToken ct = default) =>
+        (await _http.GetAsync<AlpacaLatestQuotes>(Multi("v2/stocks/quotes/latest", symbols), ct))?.Quotes ?? new();
+
+    /// <summary>The latest minute bar of each symbol.</summary>
+    public async Task<IReadOnlyDictionary<string, AlpacaBar>> GetLatestBarsAsync(IEnumerable<string> symbols, CancellationToken ct = default) =>
+        (await _http.GetAsync<AlpacaLatestBars>(Multi("v2/stocks/bars/latest", symbols), ct))?.Bars ?? new();
+
+    /// <summary>Snapshots: a top-level map of symbol to snapshot (no wrapper object).</summary>
+    public async Task<IReadOnlyDictionary<string, AlpacaSnapshot>> GetSnapshotsAsync(IEnumerable<string> symbols, CancellationToken ct = default) =>
+        await _http.GetAsync<Dictionary<string, AlpacaSnapshot>>(Multi("v2/stocks/snapshots", symbols), ct) ?? new();
+
+    private Uri Multi(string path, IEnumerable<string> symbols) => new(_base, $"{path}?symbols={Uri.EscapeDataString(string.Join(',', symbols))}&feed={_feed}");
+
+    private static Bar ToBar(string symbol, Timeframe timeframe, AlpacaBar b)
+    {
+        // Alpaca stamps daily bars at midnight New York time; ours start at the session open.
+        var start = timeframe.IsDaily ? Domain.Time.MarketTime.ToUtc(Domain.Time.MarketTime.EasternDate(b.T.AddHours(12)), new TimeOnly(9, 30)) : b.T;
+        return new Bar(symbol.ToUpperInvariant(), timeframe, start, b.O, b.H, b.L, b.C, b.V, b.Vw, b.N);
     }
 
     private static string Rfc(DateTime utc) => Uri.EscapeDataString(utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));

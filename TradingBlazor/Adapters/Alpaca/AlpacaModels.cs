@@ -116,3 +116,87 @@ public sealed record AlpacaMultiBarsPage
 }
 
 public sealed record AlpacaErrorBody(int? Code, string? Message);
+
+/// <summary>PATCH /v2/orders/{id} body: only the fields to change.</summary>
+public sealed record AlpacaReplaceRequest
+{
+    public decimal? Qty { get; init; }
+    public string? TimeInForce { get; init; }
+    public decimal? LimitPrice { get; init; }
+    public decimal? StopPrice { get; init; }
+    public decimal? Trail { get; init; }
+    public string? ClientOrderId { get; init; }
+}
+
+/// <summary>One entry of a 207 Multi-Status answer (bulk cancel: id; close all positions: symbol).</summary>
+public sealed record AlpacaMultiStatus<T>
+{
+    public string? Id { get; init; }
+    public string? Symbol { get; init; }
+    public int Status { get; init; }
+    public T? Body { get; init; }
+}
+
+/// <summary>An account activity; for FILL: one execution with the order's cumulative quantity after it.</summary>
+public sealed record AlpacaActivity
+{
+    public string Id { get; init; } = "";
+    public string ActivityType { get; init; } = "";
+    public DateTime? TransactionTime { get; init; }
+    public string? Type { get; init; }
+    public decimal? Price { get; init; }
+    public decimal? Qty { get; init; }
+    public string? Side { get; init; }
+    public string? Symbol { get; init; }
+    public decimal? LeavesQty { get; init; }
+    public string? OrderId { get; init; }
+    public decimal? CumQty { get; init; }
+    public string? OrderStatus { get; init; }
+}
+
+/// <summary>A trading day; open/close are New York wall-clock times ("09:30" or "0930").</summary>
+public sealed record AlpacaCalendarDay(string Date, string Open, string Close);
+
+public sealed record AlpacaAsset
+{
+    public string Id { get; init; } = "";
+    public string Class { get; init; } = "";
+    public string? Exchange { get; init; }
+    public string Symbol { get; init; } = "";
+    public string? Name { get; init; }
+    public string Status { get; init; } = "";
+    public bool Tradable { get; init; }
+    public bool Marginable { get; init; }
+    public bool Shortable { get; init; }
+    public bool EasyToBorrow { get; init; }
+    public bool Fractionable { get; init; }
+}
+
+public sealed record AlpacaTrade(
+    [property: JsonPropertyName("t")] DateTime T,
+    [property: JsonPropertyName("x")] string? X,
+    [property: JsonPropertyName("p")] decimal P,
+    [property: JsonPropertyName("s")] decimal S,
+    [property: JsonPropertyName("i")] long? I,
+    [property: JsonPropertyName("z")] string? Z);
+
+public sealed record AlpacaQuote(
+    [property: JsonPropertyName("t")] DateTime T,
+    [property: JsonPropertyName("bp")] decimal Bp,
+    [property: JsonPropertyName("bs")] decimal Bs,
+    [property: JsonPropertyName("ap")] decimal Ap,
+    [property: JsonPropertyName("as")] decimal As);
+
+/// <summary>Snapshot members may be missing or null.</summary>
+public sealed record AlpacaSnapshot
+{
+    [JsonPropertyName("latestTrade")] public AlpacaTrade? LatestTrade { get; init; }
+    [JsonPropertyName("latestQuote")] public AlpacaQuote? LatestQuote { get; init; }
+    [JsonPropertyName("minuteBar")] public AlpacaBar? MinuteBar { get; init; }
+    [JsonPropertyName("dailyBar")] public AlpacaBar? DailyBar { get; init; }
+    [JsonPropertyName("prevDailyBar")] public AlpacaBar? PrevDailyBar { get; init; }
+}
+
+public sealed record AlpacaLatestTrades(Dictionary<string, AlpacaTrade>? Trades);
+public sealed record AlpacaLatestQuotes(Dictionary<string, AlpacaQuote>? Quotes);
+public sealed record AlpacaLatestBars(Dictionary<string, AlpacaBar>? Bars);

@@ -60,6 +60,7 @@ public sealed class AlpacaTradingClient
     public async Task<AlpacaOrder> SubmitOrderAsync(AlpacaOrderRequest order, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(order.ClientOrderId)) throw new ArgumentException("Every order needs a client_order_id, chosen and stored before sending.", nameof(order));
+        AlpacaOrderRules.Validate(order);
         for (int attempt = 0; ; attempt++)
         {
             try
@@ -84,4 +85,63 @@ public sealed class AlpacaTradingClient
     /// <summary>Requests a cancel (asynchronous at Alpaca: the order goes pending_cancel, then canceled).</summary>
     public Task CancelOrderAsync(string id, CancellationToken ct = default) =>
         _http.WriteOnceAsync<object>(HttpMethod.Delete, U($"v2/orders/{Uri.EscapeDataString(id)}"), null, isOrder: true, ct);
+
+    /// <summary>Cancels every open order: 207 with one status per order.</summary>
+    public async Task<IReadOnlyList<AlpacaMultiStatus<AlpacaErrorBody>>> CancelAllOrdersAsync(CancellationToken ct = default) =>
+        await _http.WriteOnceAsync<List<AlpacaMultiStatus<AlpacaErrorBody>>>(HttpMethod.Delete, U("v2/orders"), null, isOrder: true, ct) ?? new();
+
+    /// <summary>
+    /// Replaces an open order: Alpaca answers with a new order (new id, replaces = old id). Not retried: a lost answer is
+    /// resolved by reading the old order's replaced_by.
+    /// </summary>
+    public async Task<AlpacaOrder> ReplaceOrderAsync(string id, AlpacaReplaceRequest change, CancellationToken ct = default)
+    {
+        try
+        {
+            return (await _http.WriteOnceAsync<AlpacaOrder>(HttpMethod.Patch, U($"v2/orders/{Uri.EscapeDataString(id)}"), change, isOrder: true, ct))!;
+        }
+        catch (AlpacaAmbiguousException)
+        {
+            var old = await GetOrderAsync(id, ct);
+            if (old?.ReplacedBy is { } next && await GetOrderAsync(next, ct) is { } replacement) return replacement;
+            throw;
+        }
+    }
+
+    public Task<AlpacaPosition?> GetPositionAsync(string symbol, CancellationToken ct = default) =>
+        _http.GetAsync<AlpacaPosition>(U($"v2/positions/{Uri.EscapeDataString(symbol)}"), ct, notFoundIsNull: true);
+
+    /// <summary>Liquidates a position (all of it, or <paramref name="qty"/> shares, or a <paramref name="percentage"/>) with a market order.</summary>
+    public async Task<AlpacaOrder> ClosePositionAsync(string symbol, decimal? qty = null, decimal? percentage = null, CancellationToken ct = default)
+    {
+        if (qty is not null && percentage is not null) throw new ArgumentException("Give qty or percentage, not both.", nameof(qty));
+        if (percentage is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(percentage), percentage, "percentage must be between 0 and 100");
+        var query = qty is { } q ? $"?qty={AlpacaJson.FormatDecimal(q)}" : percentage is { } p ? $"?percentage={AlpacaJson.FormatDecimal(p)}" : "";
+        return (await _http.WriteOnceAsync<AlpacaOrder>(HttpMethod.Delete, U($"v2/positions/{Uri.EscapeDataString(symbol)}{query}"), null, isOrder: true, ct))!;
+    }
+
+    /// <summary>Liquidates every position (optionally cancelling open orders first): 207 with one status per symbol.</summary>
+    public async Task<IReadOnlyList<AlpacaMultiStatus<AlpacaOrder>>> CloseAllPositionsAsync(bool cancelOrders, CancellationToken ct = default) =>
+        await _http.WriteOnceAsync<List<AlpacaMultiStatus<AlpacaOrder>>>(HttpMethod.Delete, U($"v2/positions?cancel_orders={(cancelOrders ? "true" : "false")}"), null, isOrder: true, ct) ?? new();
+
+    /// <summary>Executions (FILL activities) after an instant, oldest first, paging with page_token (the last item's id).</summary>
+    public async Task<IReadOnlyList<AlpacaActivity>> GetFillActivitiesAsync(DateTime afterUtc, CancellationToken ct = default)
+    {
+        var all = new List<AlpacaActivity>();
+        string? token = null;
+        while (true)
+        {
+            var query = $"v2/account/activities/FILL?after={Uri.EscapeDataString(afterUtc.ToString("O"))}&direction=asc&page_size=100{(token is null ? "" : $"&page_token={Uri.EscapeDataString(token)}")}";
+            var page = await _http.GetAsync<List<AlpacaActivity>>(U(query), ct) ?? new();
+            all.AddRange(page);
+            if (page.Count < 100) return all;
+            token = page[^1].Id;
+        }
+    }
+
+    public async Task<IReadOnlyList<AlpacaCalendarDay>> GetCalendarAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        await _http.GetAsync<List<AlpacaCalendarDay>>(U($"v2/calendar?start={from:yyyy-MM-dd}&end={to:yyyy-MM-dd}"), ct) ?? new();
+
+    public Task<AlpacaAsset?> GetAssetAsync(string symbol, CancellationToken ct = default) =>
+        _http.GetAsync<AlpacaAsset>(U($"v2/assets/{Uri.EscapeDataString(symbol)}"), ct, notFoundIsNull: true);
 }

@@ -1,0 +1,231 @@
+using TradingBlazor.Adapters.Alpaca;
+using TradingBlazor.Adapters.Alpaca.Streaming;
+using TradingBlazor.Domain.Calendar;
+using TradingBlazor.Domain.Execution;
+using TradingBlazor.Domain.MarketData;
+using TradingBlazor.Domain.Time;
+using TradingBlazor.Domain.Trading;
+using TradingBlazor.Infrastructure.Configuration;
+using TradingBlazor.Tests.Support;
+
+namespace TradingBlazor.Tests.Alpaca;
+
+public class AlpacaStreamTests : IAsyncLifetime
+{
+    private static readonly StreamOptions Fast = new()
+    {
+        Backoff = _ => TimeSpan.FromMilliseconds(50), KeepAliveInterval = TimeSpan.FromSeconds(1), KeepAliveTimeout = TimeSpan.FromSeconds(2),
+        HandshakeTimeout = TimeSpan.FromSeconds(5), WatchdogInterval = TimeSpan.FromMilliseconds(100),
+    };
+
+    private readonly CapturingLoggerProvider _logs = new();
+    private readonly List<IAsyncDisposable> _owned = new();
+    private FakeAlpaca _fake = null!;
+
+    public async Task InitializeAsync() => _fake = await FakeAlpaca.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var d in _owned) await d.DisposeAsync();
+        await _fake.DisposeAsync();
+    }
+
+    private AlpacaSettings Settings(string? secret = null) => new()
+    {
+        KeyId = FakeAlpaca.KeyId, SecretKey = secret ?? FakeAlpaca.Secret, TradingUrl = _fake.BaseUrl, DataUrl = _fake.BaseUrl,
+    };
+
+    private AlpacaHttp Http(AlpacaSettings settings) => new(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, settings, new AlpacaRateLimiter(), _ => TimeSpan.FromMilliseconds(10));
+
+    private AlpacaDataStream DataStream(IClock clock, string? secret = null)
+    {
+        var settings = Settings(secret);
+        var stream = new AlpacaDataStream(settings, new AlpacaMarketDataClient(Http(settings), settings), new NyseCalendar(), clock, _logs.For<AlpacaDataStream>(), Fast);
+        _owned.Add(stream);
+        return stream;
+    }
+
+    private (AlpacaBrokerage Broker, AlpacaTradingClient Client) Brokerage(string? secret = null)
+    {
+        var settings = Settings(secret);
+        var client = new AlpacaTradingClient(Http(settings), settings);
+        var stream = new AlpacaTradingStream(settings, new SystemClock(), _logs.For<AlpacaTradingStream>(), Fast);
+        var broker = new AlpacaBrokerage(client, stream, paper: true, new SystemClock(), _logs.For<AlpacaBrokerage>());
+        _owned.Add(broker);
+        return (broker, client);
+    }
+
+    [Fact]
+    public async Task Data_stream_authenticates_subscribes_and_turns_bars_and_trades_into_feed_updates()
+    {
+        var clock = new ManualClock(FakeAlpaca.FirstBar.AddMinutes(10));
+        var stream = DataStream(clock);
+        var updates = new List<BarUpdate>();
+        stream.BarUpdated += u => { lock (updates) updates.Add(u); };
+        stream.Subscribe(new[] { "aapl" });
+        stream.Start();
+        await Eventually.HoldsAsync(() => _fake.SubscribedDataPeers == 1, "subscribed");
+        Assert.Equal(StreamState.Connected, stream.Status.State);
+
+        var minute = FakeAlpaca.FirstBar.AddMinutes(10);
+        _fake.PublishTrade("AAPL", 190.10m, 5, minute.AddSeconds(3));
+        _fake.PublishTrade("AAPL", 190.30m, 7, minute.AddSeconds(9));
+        _fake.PublishBar("AAPL", minute, 190.10m, 190.40m, 190.00m, 190.30m, 1200);
+        _fake.PublishBar("MSFT", minute, 1, 1, 1, 1, 1); // not subscribed: the server does not send it
+        await Eventually.HoldsAsync(() => { lock (updates) return updates.Count == 3; }, "three updates");
+
+        var forming = updates[1];
+        Assert.Equal(BarUpdateKind.InProgress, forming.Kind);
+        Assert.Equal((190.10m, 190.30m, 190.10m, 190.30m, 12m), (forming.Bar.Open, forming.Bar.High, forming.Bar.Low, forming.Bar.Close, forming.Bar.Volume));
+        var closed = updates[2];
+        Assert.Equal(BarUpdateKind.Closed, closed.Kind);
+        Assert.Equal(new Bar("AAPL", Timeframe.Minute1, minute, 190.10m, 190.40m, 190.00m, 190.30m, 1200m, 190.30m, 12), closed.Bar);
+        Assert.True(stream.LastUpdateUtc is not null);
+
+        _fake.PublishDataError(405, "symbol limit exceeded");
+        await Eventually.HoldsAsync(() => stream.StreamErrors.Lines.Count == 1, "error frame recorded");
+        Assert.Equal("405 symbol limit exceeded", stream.StreamErrors.Lines[0]);
+        Assert.Equal(StreamState.Connected, stream.Status.State); // an error frame is not a disconnect
+    }
+
+    [Fact]
+    public async Task A_dropped_data_stream_reconnects_resubscribes_and_fills_the_gap_over_rest()
+    {
+        var clock = new ManualClock(FakeAlpaca.FirstBar.AddMinutes(10));
+        var stream = DataStream(clock);
+        var closed = new List<Bar>();
+        stream.BarUpdated += u => { if (u.Kind == BarUpdateKind.Closed) lock (closed) closed.Add(u.Bar); };
+        stream.Subscribe(new[] { "AAPL" });
+        stream.Start();
+        await Eventually.HoldsAsync(() => _fake.SubscribedDataPeers == 1, "subscribed");
+        _fake.PublishBar("AAPL", FakeAlpaca.FirstBar.AddMinutes(9), 101, 101, 101, 101, 10);
+        await Eventually.HoldsAsync(() => { lock (closed) return closed.Count == 1; }, "live bar");
+
+        _fake.StreamsDown = true;
+        _fake.DropStreams();
+        await Eventually.HoldsAsync(() => stream.Status.State == StreamState.Reconnecting, "noticed the drop");
+        clock.UtcNow = FakeAlpaca.FirstBar.AddMinutes(15).AddSeconds(30); // five minutes pass while down
+        _fake.StreamsDown = false;
+        await Eventually.HoldsAsync(() => stream.Status is { State: StreamState.Connected, Reconnects: 1 }, "reconnected");
+
+        lock (closed)
+        {
+            Assert.Equal(Enumerable.Range(9, 6).Select(m => FakeAlpaca.FirstBar.AddMinutes(m)), closed.Select(b => b.StartUtc));
+            Assert.Equal(100 + 10 * 0.01m, closed[1].Open); // minute 10 as the REST history has it
+        }
+        Assert.Equal(5, stream.GapFilledBars);
+        Assert.Equal(1, _fake.SubscribedDataPeers); // resubscribed on the new connection
+        _fake.PublishBar("AAPL", FakeAlpaca.FirstBar.AddMinutes(15), 102, 102, 102, 102, 10);
+        await Eventually.HoldsAsync(() => { lock (closed) return closed.Count == 7; }, "live again");
+        Assert.NotNull(stream.Status.LastReconnectTime);
+    }
+
+    [Fact]
+    public async Task Data_stream_auth_failure_402_stops_for_good_and_never_shows_the_secret()
+    {
+        const string wrong = "wrong-secret-for-stream-7d1e";
+        var stream = DataStream(new SystemClock(), wrong);
+        stream.Subscribe(new[] { "AAPL" });
+        stream.Start();
+        await Eventually.HoldsAsync(() => stream.Status.State == StreamState.Failed, "failed");
+        Assert.Contains("402", stream.Status.LastError);
+        Assert.Contains("auth failed", stream.Status.LastError);
+        await Task.Delay(300);
+        Assert.Equal(1, _fake.StreamConnectionsAccepted); // not retried: retrying cannot fix a key
+        Assert.DoesNotContain(wrong, _logs.AllText);
+        Assert.DoesNotContain(wrong, stream.Status.ToString());
+    }
+
+    [Fact]
+    public async Task A_second_data_connection_gets_406_and_keeps_retrying_without_disturbing_the_first()
+    {
+        var first = DataStream(new SystemClock());
+        first.Start();
+        await Eventually.HoldsAsync(() => first.IsConnected, "first connected");
+        var second = DataStream(new SystemClock());
+        second.Start();
+        await Eventually.HoldsAsync(() => second.Status.LastError?.Contains("406") == true, "406 seen");
+        Assert.Contains("connection limit exceeded", second.Status.LastError);
+        Assert.NotEqual(StreamState.Failed, second.Status.State);
+        Assert.True(first.IsConnected);
+
+        await first.StopAsync(); // the slot frees up: the retrying stream takes it
+        await Eventually.HoldsAsync(() => second.IsConnected, "second connected after the first left");
+    }
+
+    [Fact]
+    public async Task Trade_updates_arrive_in_binary_frames_and_each_fill_is_raised_once()
+    {
+        var (broker, _) = Brokerage();
+        var fills = new List<Fill>();
+        broker.Filled += f => { lock (fills) fills.Add(f); };
+        broker.Start();
+        await Eventually.HoldsAsync(() => _fake.ListeningTradingPeers == 1, "listening");
+
+        var order = await broker.SubmitAsync(new OrderRequest("tb-stream-1", "AAPL", OrderSide.Buy, 3, null, ProtectiveExits.None, null));
+        Assert.Equal(OrderStatus.Filled, order.Status);
+        await Eventually.HoldsAsync(() => { lock (fills) return fills.Count == 1; }, "fill event");
+        Assert.Equal(new Fill("tb-stream-1", "AAPL", OrderSide.Buy, 3m, 190.25m, 0m, fills[0].TimeUtc, "stream"), fills[0]);
+
+        broker.Stream.Drop(); // a reconnect reconciles, and must not report the same fill again
+        await Eventually.HoldsAsync(() => broker.Stream.Status is { State: StreamState.Connected, Reconnects: 1 }, "reconnected");
+        Assert.Single(fills);
+        Assert.Equal(0, broker.ReconciledFills);
+    }
+
+    [Fact]
+    public async Task A_fill_during_a_dropped_trading_socket_is_found_by_reconciliation_exactly_once()
+    {
+        var (broker, client) = Brokerage();
+        var fills = new List<Fill>();
+        broker.Filled += f => { lock (fills) fills.Add(f); };
+        IReadOnlyList<BrokerPosition>? synced = null;
+        broker.PositionsSynced += p => synced = p;
+        broker.Start();
+        await Eventually.HoldsAsync(() => _fake.ListeningTradingPeers == 1, "listening");
+
+        _fake.NextFillFraction = 0.4m; // 40 of 100 fill now, live on the stream
+        var order = await broker.SubmitAsync(new OrderRequest("tb-gap-1", "AAPL", OrderSide.Buy, 100, null, ProtectiveExits.None, null));
+        Assert.Equal(OrderStatus.PartiallyFilled, order.Status);
+        await Eventually.HoldsAsync(() => { lock (fills) return fills.Count == 1; }, "partial fill on the stream");
+
+        _fake.StreamsDown = true;
+        _fake.DropStreams();
+        await Eventually.HoldsAsync(() => _fake.ListeningTradingPeers == 0 && broker.Stream.Status.State == StreamState.Reconnecting, "socket gone");
+        int sentBefore = _fake.TradeUpdatesSent;
+        _fake.Execute(order.BrokerOrderId, 35, 190.50m); // two executions nobody hears about
+        _fake.Execute(order.BrokerOrderId, 25, 190.75m);
+        Assert.Equal(sentBefore, _fake.TradeUpdatesSent);
+        _fake.StreamsDown = false;
+
+        await Eventually.HoldsAsync(() => { lock (fills) return fills.Count == 3; }, "reconciled fills");
+        await Eventually.HoldsAsync(() => broker.Stream.Status.State == StreamState.Connected, "connected");
+        await Task.Delay(200);
+        var position = await client.GetPositionAsync("AAPL");
+        lock (fills)
+        {
+            Assert.Equal(new[] { (40m, 190.25m, "stream"), (35m, 190.50m, "reconciled"), (25m, 190.75m, "reconciled") }, fills.Select(f => (f.Quantity, f.Price, f.Reason)));
+            Assert.Equal(position!.Qty, fills.Sum(f => f.Quantity)); // position = sum of fills
+        }
+        Assert.Equal(2, broker.ReconciledFills);
+        Assert.Equal(100m, Assert.Single(synced!).Quantity);
+        Assert.Equal(1, _fake.OrdersCreated);
+
+        await broker.ReconcileAsync(DateTime.UtcNow.AddHours(-1)); // running it again finds nothing new
+        Assert.Equal(3, fills.Count);
+    }
+
+    [Fact]
+    public async Task Trading_stream_with_a_bad_key_fails_without_retrying_or_logging_the_secret()
+    {
+        const string wrong = "wrong-secret-trading-41ab";
+        var (broker, _) = Brokerage(wrong);
+        broker.Start();
+        await Eventually.HoldsAsync(() => broker.Stream.Status.State == StreamState.Failed, "failed");
+        Assert.Contains("access key verification failed", broker.Stream.Status.LastError);
+        await Task.Delay(300);
+        Assert.Equal(1, _fake.StreamConnectionsAccepted);
+        Assert.DoesNotContain(wrong, _logs.AllText);
+        Assert.DoesNotContain(FakeAlpaca.Secret, _logs.AllText);
+    }
+}

@@ -1,0 +1,15 @@
+namespace TradingBlazor.Tests.Support;
+
+public static class Eventually
+{
+    /// <summary>Waits until the condition holds (polling), failing with <paramref name="what"/> after the timeout.</summary>
+    public static async Task HoldsAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Timed out waiting for: {what}");
+            await Task.Delay(20);
+        }
+    }
+}
