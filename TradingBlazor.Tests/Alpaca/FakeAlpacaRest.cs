@@ -15,27 +15,7 @@ public sealed partial class FakeAlpaca
         app.MapMethods("/v2/orders/{id}", new[] { "PATCH" }, async (HttpContext http, string id) =>
         {
             var body = await JsonSerializer.DeserializeAsync<AlpacaReplaceRequest>(http.Request.Body, AlpacaJson.Options);
-            lock (_gate)
-            {
-                int i = _orders.FindIndex(o => o.Id == id);
-                if (i < 0) return Error(http, 404, 40410000, "order not found");
-                var old = _orders[i];
-                if (!IsOpen(old.Status) || old.Status == "accepted") return Error(http, 422, 42210000, "order is not replaceable");
-                if (old.Notional is not null) return Error(http, 422, 42210000, "notional orders cannot be replaced");
-                var clientId = body?.ClientOrderId ?? Guid.NewGuid().ToString();
-                if (_orders.Any(o => o.ClientOrderId == clientId)) return Error(http, 422, 40010001, "client_order_id must be unique");
-                var now = DateTime.UtcNow;
-                var replacement = old with
-                {
-                    Id = Guid.NewGuid().ToString(), ClientOrderId = clientId, Replaces = old.Id, CreatedAt = now, SubmittedAt = now, UpdatedAt = now,
-                    Qty = body?.Qty ?? old.Qty, LimitPrice = body?.LimitPrice ?? old.LimitPrice, StopPrice = body?.StopPrice ?? old.StopPrice,
-                    TimeInForce = body?.TimeInForce ?? old.TimeInForce, Status = "new",
-                };
-                _orders[i] = old with { Status = "replaced", ReplacedBy = replacement.Id, UpdatedAt = now };
-                _orders.Add(replacement);
-                Publish("replaced", _orders[i]);
-                return Json(http, replacement);
-            }
+            await Replace(http, id, body);
         });
         app.MapDelete("/v2/orders", (HttpContext http) =>
         {
@@ -112,6 +92,32 @@ public sealed partial class FakeAlpaca
                    """)) + "}");
         });
         app.MapGet("/v2/stocks/bars", MultiBars);
+    }
+
+
+    private Task Replace(HttpContext http, string id, AlpacaReplaceRequest? body)
+    {
+        lock (_gate)
+        {
+            int i = _orders.FindIndex(o => o.Id == id);
+            if (i < 0) return Error(http, 404, 40410000, "order not found");
+            var old = _orders[i];
+            if (!IsOpen(old.Status) || old.Status == "accepted") return Error(http, 422, 42210000, "order is not replaceable");
+            if (old.Notional is not null) return Error(http, 422, 42210000, "notional orders cannot be replaced");
+            var clientId = body?.ClientOrderId ?? Guid.NewGuid().ToString();
+            if (_orders.Any(o => o.ClientOrderId == clientId)) return Error(http, 422, 40010001, "client_order_id must be unique");
+            var now = DateTime.UtcNow;
+            var replacement = old with
+            {
+                Id = Guid.NewGuid().ToString(), ClientOrderId = clientId, Replaces = old.Id, CreatedAt = now, SubmittedAt = now, UpdatedAt = now,
+                Qty = body?.Qty ?? old.Qty, LimitPrice = body?.LimitPrice ?? old.LimitPrice, StopPrice = body?.StopPrice ?? old.StopPrice,
+                TimeInForce = body?.TimeInForce ?? old.TimeInForce, Status = "new",
+            };
+            _orders[i] = old with { Status = "replaced", ReplacedBy = replacement.Id, UpdatedAt = now };
+            _orders.Add(replacement);
+            Publish("replaced", _orders[i]);
+            return Json(http, replacement);
+        }
     }
 
     // Under the lock: a market sell (or buy to cover) of qty shares, filled now.

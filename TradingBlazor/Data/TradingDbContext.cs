@@ -21,9 +21,15 @@ public sealed class TradingDbContext : DbContext
     public DbSet<PositionRecord> Positions => Set<PositionRecord>();
     public DbSet<PriceBarRecord> PriceBars => Set<PriceBarRecord>();
     public DbSet<BacktestRunRecord> BacktestRuns => Set<BacktestRunRecord>();
+    public DbSet<AppSettingRecord> AppSettings => Set<AppSettingRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        model.Entity<AppSettingRecord>(e =>
+        {
+            e.ToTable("app_settings");
+            e.HasKey(x => x.Key);
+        });
         model.Entity<BotRecord>(e =>
         {
             e.ToTable("bots");

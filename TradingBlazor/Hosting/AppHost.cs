@@ -69,6 +69,8 @@ public static class AppHost
 
         services.AddSimulatedMarket();
         services.AddAlpaca();
+        services.AddSingleton<Engine.Brokerage.BrokerConnection>();
+        services.AddHostedService(sp => sp.GetRequiredService<Engine.Brokerage.BrokerConnection>());
         services.AddSingleton<Engine.Charts.ChartSourceResolver>();
         services.AddSingleton<Engine.MarketData.BarImportService>();
         services.AddSingleton<Engine.Backtesting.BacktestService>();
@@ -82,6 +84,7 @@ public static class AppHost
 
         services.AddTradingBlazorHealthChecks();
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
@@ -105,6 +108,7 @@ public static class AppHost
         app.MapOpenApi();
         app.MapCalendarEndpoints();
         app.MapBacktestEndpoints();
+        app.MapBrokerEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -19,7 +19,8 @@ public static class HealthEndpoint
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler")
-            .AddCheck<MarketDataHealthCheck>("marketData");
+            .AddCheck<MarketDataHealthCheck>("marketData")
+            .AddCheck<BrokerHealthCheck>("broker");
 
     public static IEndpointConventionBuilder MapTradingBlazorHealth(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapHealthChecks(Path, new HealthCheckOptions

@@ -33,7 +33,7 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
         _calendar = calendar;
         // A DataUrl other than Alpaca's own (a fake, a proxy) also serves the stream unless DataStreamUrl says otherwise.
         var dataHost = string.IsNullOrWhiteSpace(settings.DataUrl) || new Uri(settings.DataUrl).Host == new Uri(AlpacaMarketDataClient.DefaultUrl).Host ? null : settings.DataUrl;
-        Url = StreamUrls.Resolve(settings.DataStreamUrl ?? dataHost, DefaultUrl, $"v2/{settings.Feed}");
+        Url = StreamUrls.Resolve(string.IsNullOrWhiteSpace(settings.DataStreamUrl) ? dataHost : settings.DataStreamUrl, DefaultUrl, $"v2/{settings.Feed}");
     }
 
     protected override Uri Url { get; }
