@@ -121,6 +121,25 @@ public class AlpacaStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_data_stream_silent_during_the_session_is_dropped_by_the_watchdog_and_caught_up()
+    {
+        var clock = new ManualClock(FakeAlpaca.FirstBar.AddMinutes(10)); // Monday 09:40 ET: the market is open
+        var stream = DataStream(clock);
+        int closed = 0;
+        stream.BarUpdated += u => { if (u.Kind == BarUpdateKind.Closed) Interlocked.Increment(ref closed); };
+        stream.Subscribe(new[] { "AAPL" });
+        stream.Start();
+        await Eventually.HoldsAsync(() => _fake.SubscribedDataPeers == 1, "subscribed");
+        Assert.Equal(0, stream.Status.Reconnects);
+
+        clock.Advance(stream.SilenceLimit + TimeSpan.FromMinutes(1)); // the socket is up, but nothing has arrived for too long
+        await Eventually.HoldsAsync(() => stream.Status is { State: StreamState.Connected, Reconnects: 1 }, "watchdog reconnect");
+        Assert.Equal(4, stream.GapFilledBars); // minutes 10..13 came over REST
+        Assert.Equal(4, closed);
+        Assert.Equal(2, _fake.StreamConnectionsAccepted);
+    }
+
+    [Fact]
     public async Task Data_stream_auth_failure_402_stops_for_good_and_never_shows_the_secret()
     {
         const string wrong = "wrong-secret-for-stream-7d1e";

@@ -76,7 +76,6 @@ public sealed class AlpacaBrokerage : IBrokerage, IAsyncDisposable
             Symbol = order.Symbol, Qty = order.Quantity, Notional = order.Notional, Side = order.Side == OrderSide.Buy ? "buy" : "sell",
             Type = "market", TimeInForce = "day", ClientOrderId = order.ClientOrderId,
         }, ct);
-        Track(placed);
         return ToBrokerOrder(placed);
     }
 
@@ -108,7 +107,6 @@ public sealed class AlpacaBrokerage : IBrokerage, IAsyncDisposable
             }
             foreach (var order in orders.Values)
             {
-                Track(order);
                 OrderChanged?.Invoke(ToBrokerOrder(order));
                 if (ReportRemainder(order)) found++;
             }
@@ -125,7 +123,6 @@ public sealed class AlpacaBrokerage : IBrokerage, IAsyncDisposable
 
     private void OnTradeUpdate(AlpacaTradeUpdate update)
     {
-        Track(update.Order);
         if (update.IsFill && update.Qty is { } qty && update.Price is { } price)
             Report(update.Order, update.Order.FilledQty, qty, price, update.Timestamp ?? _clock.UtcNow, "stream");
         OrderChanged?.Invoke(ToBrokerOrder(update.Order));
@@ -156,11 +153,6 @@ public sealed class AlpacaBrokerage : IBrokerage, IAsyncDisposable
             price = decimal.Round((avg * order.FilledQty - known.Notional) / missing, 6);
         }
         return Report(order, order.FilledQty, missing, price, order.FilledAt ?? order.UpdatedAt ?? _clock.UtcNow, "reconciled");
-    }
-
-    private void Track(AlpacaOrder order)
-    {
-        lock (_gate) Executions(order.Id);
     }
 
     private OrderExecutions Executions(string orderId)

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using TradingBlazor.Domain.Time;
 
@@ -140,7 +139,8 @@ public abstract class AlpacaStream : IAsyncDisposable
             }
             if (caughtUp)
             {
-                gapStart = Clock.UtcNow;
+                // Anything after the last message may have been missed (a silent stream was dead before we noticed).
+                gapStart = Status.LastMessageUtc ?? Clock.UtcNow;
                 outage = Stopwatch.StartNew();
             }
             failures++;
@@ -238,8 +238,6 @@ public abstract class AlpacaStream : IAsyncDisposable
     {
         lock (_gate) return _socket;
     }
-
-    protected static string Text(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
 
     private void Update(Func<StreamStatus, StreamStatus> change, bool notify = true)
     {
