@@ -13,6 +13,8 @@ if ! command -v chromium >/dev/null 2>&1 && [ -z "${CHROMIUM_PATH:-}" ]; then
 fi
 
 dotnet tool restore >/dev/null
+# Alpaca's official JS SDK, which cross-checks the fake Alpaca in the tests (pinned by the lock file).
+npm ci --prefix tools/alpaca-crosscheck --no-audit --no-fund --loglevel=error
 results="TestResults"
 rm -rf "$results" artifacts/indicators
 test_status=0
