@@ -14,7 +14,7 @@ public class AlpacaStreamTests : IAsyncLifetime
 {
     private static readonly StreamOptions Fast = new()
     {
-        Backoff = _ => TimeSpan.FromMilliseconds(50), KeepAliveInterval = TimeSpan.FromSeconds(1), KeepAliveTimeout = TimeSpan.FromSeconds(2),
+        Backoff = _ => TimeSpan.FromMilliseconds(50), KeepAliveInterval = TimeSpan.FromSeconds(5), KeepAliveTimeout = TimeSpan.FromSeconds(10),
         HandshakeTimeout = TimeSpan.FromSeconds(5), WatchdogInterval = TimeSpan.FromMilliseconds(100),
     };
 
@@ -232,6 +232,23 @@ public class AlpacaStreamTests : IAsyncLifetime
 
         await broker.ReconcileAsync(DateTime.UtcNow.AddHours(-1)); // running it again finds nothing new
         Assert.Equal(3, fills.Count);
+    }
+
+    [Fact]
+    public async Task A_half_open_trading_connection_is_found_by_the_heartbeat_and_replaced()
+    {
+        await using var proxy = new FreezableTcpProxy(new Uri(_fake.BaseUrl).Port);
+        var settings = Settings();
+        settings.TradingStreamUrl = $"ws://127.0.0.1:{proxy.Port}/stream";
+        var heartbeat = Fast with { KeepAliveInterval = TimeSpan.FromSeconds(1), KeepAliveTimeout = TimeSpan.FromSeconds(2) };
+        var stream = new AlpacaTradingStream(settings, new SystemClock(), _logs.For<AlpacaTradingStream>(), heartbeat);
+        _owned.Add(stream);
+        stream.Start();
+        await Eventually.HoldsAsync(() => stream.IsConnected && _fake.ListeningTradingPeers == 1, "connected through the proxy");
+
+        proxy.FreezeOpenConnections(); // no FIN, no RST: the socket looks open but nothing gets through, pings included
+        await Eventually.HoldsAsync(() => stream.Status is { State: StreamState.Connected, Reconnects: 1 }, "reconnected after the missed pong", TimeSpan.FromSeconds(20));
+        Assert.Equal(2, _fake.StreamConnectionsAccepted);
     }
 
     [Fact]
