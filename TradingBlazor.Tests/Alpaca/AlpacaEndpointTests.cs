@@ -77,6 +77,17 @@ public class AlpacaEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Order_lists_page_past_alpacas_500_cap_without_losing_orders_that_share_a_timestamp()
+    {
+        _fake.SeedOrders(1_203, new DateTime(2026, 11, 20, 15, 0, 0, DateTimeKind.Utc), perInstant: 3); // page edges fall inside same-instant groups
+        var orders = await _trading.GetOrdersAsync("all", after: new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Utc), ascending: true);
+        Assert.Equal(1_203, orders.Count);
+        Assert.Equal(1_203, orders.Select(o => o.ClientOrderId).Distinct().Count());
+        Assert.True(_fake.Requests["GET /v2/orders"] >= 3);
+        Assert.Equal("seed-0", orders[0].ClientOrderId);
+    }
+
+    [Fact]
     public async Task Fill_activities_page_past_one_hundred()
     {
         var since = DateTime.UtcNow.AddSeconds(-1);

@@ -66,6 +66,7 @@ public class AlpacaStreamTests : IAsyncLifetime
         stream.Start();
         await Eventually.HoldsAsync(() => _fake.SubscribedDataPeers == 1, "subscribed");
         Assert.Equal(StreamState.Connected, stream.Status.State);
+        Assert.Equal("trades=AAPL bars=AAPL updatedBars=AAPL", _fake.DataSubscription);
 
         var minute = FakeAlpaca.FirstBar.AddMinutes(10);
         _fake.PublishTrade("AAPL", 190.10m, 5, minute.AddSeconds(3));

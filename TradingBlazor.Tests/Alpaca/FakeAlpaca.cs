@@ -245,6 +245,23 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
         return order;
     }
 
+    /// <summary>Adds filled orders directly (no requests), <paramref name="perInstant"/> at a time sharing one submission timestamp.</summary>
+    public void SeedOrders(int count, DateTime firstUtc, int perInstant)
+    {
+        lock (_gate)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                var at = firstUtc.AddMilliseconds(i / perInstant);
+                _orders.Add(new AlpacaOrder
+                {
+                    Id = Guid.NewGuid().ToString(), ClientOrderId = $"seed-{i}", CreatedAt = at, SubmittedAt = at, UpdatedAt = at, FilledAt = at, Symbol = "SPY",
+                    Qty = 1, FilledQty = 1, FilledAvgPrice = 500m, Type = "market", Side = "buy", TimeInForce = "day", Status = "filled", OrderClass = "",
+                });
+            }
+        }
+    }
+
     /// <summary>Fills (part of) an open order now, as the market would: positions, cash, an activity and a trade update.</summary>
     public AlpacaOrder Execute(string orderId, decimal qty, decimal price)
     {

@@ -24,6 +24,9 @@ public sealed partial class FakeAlpaca
     public int TradeUpdatesSent => _tradeUpdatesSent;
     public int ListeningTradingPeers => _peers.Values.Count(p => p.Trading && p.Listening);
     public int SubscribedDataPeers => _peers.Values.Count(p => !p.Trading && p.Bars.Count > 0);
+    /// <summary>Symbols per channel of the first data peer, as the server understood the subscription.</summary>
+    public string DataSubscription => _peers.Values.FirstOrDefault(p => !p.Trading) is { } peer
+        ? $"trades={string.Join(',', peer.Trades.Order())} bars={string.Join(',', peer.Bars.Order())} updatedBars={string.Join(',', peer.UpdatedBars.Order())}" : "";
     private int _accepted, _tradeUpdatesSent;
 
     private sealed class StreamPeer(WebSocket socket, bool trading)
@@ -35,6 +38,7 @@ public sealed partial class FakeAlpaca
         public HashSet<string> Trades { get; } = new();
         public HashSet<string> Quotes { get; } = new();
         public HashSet<string> Bars { get; } = new();
+        public HashSet<string> UpdatedBars { get; } = new();
         public Channel<byte[]> Outbox { get; } = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
     }
 
@@ -200,7 +204,7 @@ public sealed partial class FakeAlpaca
                 if (!peer.Authenticated) { Send(peer, """[{"T":"error","code":401,"msg":"not authenticated"}]"""); return true; }
                 lock (peer)
                 {
-                    foreach (var (name, set) in new[] { ("trades", peer.Trades), ("quotes", peer.Quotes), ("bars", peer.Bars) })
+                    foreach (var (name, set) in new[] { ("trades", peer.Trades), ("quotes", peer.Quotes), ("bars", peer.Bars), ("updatedBars", peer.UpdatedBars) })
                     {
                         if (!message.TryGetProperty(name, out var list)) continue;
                         foreach (var symbol in list.EnumerateArray().Select(s => s.GetString()!))
@@ -209,7 +213,7 @@ public sealed partial class FakeAlpaca
                     Send(peer, JsonSerializer.Serialize(new[] { new Dictionary<string, object>
                     {
                         ["T"] = "subscription", ["trades"] = peer.Trades.Order().ToArray(), ["quotes"] = peer.Quotes.Order().ToArray(), ["bars"] = peer.Bars.Order().ToArray(),
-                        ["updatedBars"] = peer.Bars.Order().ToArray(), ["dailyBars"] = Array.Empty<string>(), ["statuses"] = Array.Empty<string>(), ["lulds"] = Array.Empty<string>(),
+                        ["updatedBars"] = peer.UpdatedBars.Order().ToArray(), ["dailyBars"] = Array.Empty<string>(), ["statuses"] = Array.Empty<string>(), ["lulds"] = Array.Empty<string>(),
                         ["corrections"] = peer.Trades.Order().ToArray(), ["cancelErrors"] = peer.Trades.Order().ToArray(),
                     } }));
                 }

@@ -40,18 +40,24 @@ public sealed class AlpacaTradingClient
     public Task<AlpacaOrder?> GetOrderByClientIdAsync(string clientOrderId, CancellationToken ct = default) =>
         _http.GetAsync<AlpacaOrder>(U($"v2/orders:by_client_order_id?client_order_id={Uri.EscapeDataString(clientOrderId)}"), ct, notFoundIsNull: true);
 
-    /// <summary>Orders by status (open, closed, all), newest first unless <paramref name="ascending"/>; pages through Alpaca's 500 cap.</summary>
+    /// <summary>
+    /// Orders by status (open, closed, all), newest first unless <paramref name="ascending"/>; pages through Alpaca's 500 cap.
+    /// Pages overlap by a millisecond and are merged by id, because `after` is exclusive on submission time and orders
+    /// sharing a timestamp at a page edge would otherwise be skipped.
+    /// </summary>
     public async Task<IReadOnlyList<AlpacaOrder>> GetOrdersAsync(string status = "open", DateTime? after = null, bool ascending = false, int max = 2000, CancellationToken ct = default)
     {
         var all = new List<AlpacaOrder>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         DateTime? cursor = after;
         while (all.Count < max)
         {
             var query = $"v2/orders?status={status}&limit=500&direction=asc{(cursor is { } c ? $"&after={Uri.EscapeDataString(c.ToString("O"))}" : "")}";
             var page = await _http.GetAsync<List<AlpacaOrder>>(U(query), ct) ?? new List<AlpacaOrder>();
-            all.AddRange(page);
-            if (page.Count < 500 || page[^1].SubmittedAt is not { } last) break;
-            cursor = last;
+            int added = 0;
+            foreach (var order in page) if (seen.Add(order.Id)) { all.Add(order); added++; }
+            if (page.Count < 500 || added == 0 || page[^1].SubmittedAt is not { } last) break;
+            cursor = last.AddMilliseconds(-1);
         }
         return ascending ? all : all.OrderByDescending(o => o.SubmittedAt).ToList();
     }

@@ -77,8 +77,9 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
         catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or ObjectDisposedException or OperationCanceledException) { } // the reconnect resubscribes
     }
 
-    private static object SubscriptionMessage(string action, string[] symbols) =>
-        new { action, trades = symbols, bars = symbols, updated_bars = symbols };
+    // A dictionary, not an anonymous object: Alpaca's channel names are camelCase (updatedBars), outside our snake_case policy.
+    private static Dictionary<string, object> SubscriptionMessage(string action, string[] symbols) =>
+        new() { ["action"] = action, ["trades"] = symbols, ["bars"] = symbols, ["updatedBars"] = symbols };
 
     protected override async Task HandshakeAsync(CancellationToken ct)
     {
