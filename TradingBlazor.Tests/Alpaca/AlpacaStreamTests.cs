@@ -83,6 +83,12 @@ public class AlpacaStreamTests : IAsyncLifetime
         Assert.Equal(new Bar("AAPL", Timeframe.Minute1, minute, 190.10m, 190.40m, 190.00m, 190.30m, 1200m, 190.30m, 12), closed.Bar);
         Assert.True(stream.LastUpdateUtc is not null);
 
+        stream.Subscribe(new[] { "MSFT" }); // incremental, on the live connection
+        await Eventually.HoldsAsync(() => _fake.DataSubscription == "trades=AAPL,MSFT bars=AAPL,MSFT updatedBars=AAPL,MSFT", "MSFT added");
+        stream.Unsubscribe(new[] { "AAPL" });
+        await Eventually.HoldsAsync(() => _fake.DataSubscription == "trades=MSFT bars=MSFT updatedBars=MSFT", "AAPL removed");
+        Assert.Equal(new[] { "MSFT" }, stream.Subscriptions);
+
         _fake.PublishDataError(405, "symbol limit exceeded");
         await Eventually.HoldsAsync(() => stream.StreamErrors.Lines.Count == 1, "error frame recorded");
         Assert.Equal("405 symbol limit exceeded", stream.StreamErrors.Lines[0]);

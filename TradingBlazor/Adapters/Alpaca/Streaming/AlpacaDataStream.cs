@@ -24,6 +24,7 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
     private readonly Dictionary<string, DateTime> _lastClosed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Bar> _forming = new(StringComparer.Ordinal);
     private HashSet<string> _symbols = new(StringComparer.Ordinal);
+    private volatile bool _subscribed; // the current connection is authenticated and has the subscription set
 
     public AlpacaDataStream(AlpacaSettings settings, IHistoricalBars history, IMarketCalendar calendar, IClock clock, ILogger<AlpacaDataStream> log, StreamOptions? options = null)
         : base("Market data stream", clock, log, options)
@@ -67,8 +68,8 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
             if (action == "subscribe") next.UnionWith(list); else next.ExceptWith(list);
             _symbols = next;
         }
-        // Alpaca's subscriptions are incremental; when not connected the handshake sends the whole set anyway.
-        if (list.Length > 0 && IsConnected) _ = SendQuietlyAsync(SubscriptionMessage(action, list));
+        // Alpaca's subscriptions are incremental; before the handshake is done, the handshake sends the whole set.
+        if (list.Length > 0 && _subscribed) _ = SendQuietlyAsync(SubscriptionMessage(action, list));
     }
 
     private async Task SendQuietlyAsync(object message)
@@ -83,13 +84,21 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
 
     protected override async Task HandshakeAsync(CancellationToken ct)
     {
+        _subscribed = false;
         ExpectControl(await ReceiveHandshakeAsync(ct), "success");
         await SendAsync(new { action = "auth", key = _settings.KeyId, secret = _settings.SecretKey }, ct);
         ExpectControl(await ReceiveHandshakeAsync(ct), "success");
-        var symbols = Subscriptions.ToArray();
-        if (symbols.Length == 0) return;
-        await SendAsync(SubscriptionMessage("subscribe", symbols), ct);
-        ExpectControl(await ReceiveHandshakeAsync(ct), "subscription");
+        var sent = Subscriptions;
+        if (sent.Count > 0)
+        {
+            await SendAsync(SubscriptionMessage("subscribe", sent.ToArray()), ct);
+            ExpectControl(await ReceiveHandshakeAsync(ct), "subscription");
+        }
+        _subscribed = true;
+        // Changes made while the handshake ran: from here on Change() sends its own, so this diff closes the window.
+        var now = Subscriptions;
+        if (now.Except(sent).ToArray() is { Length: > 0 } added) await SendAsync(SubscriptionMessage("subscribe", added), ct);
+        if (sent.Except(now).ToArray() is { Length: > 0 } removed) await SendAsync(SubscriptionMessage("unsubscribe", removed), ct);
     }
 
     private static void ExpectControl(JsonElement message, string type)
