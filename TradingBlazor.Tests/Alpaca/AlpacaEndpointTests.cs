@@ -134,6 +134,22 @@ public class AlpacaEndpointTests : IAsyncLifetime
         Assert.Equal("MSFT", bars["MSFT"][0].Symbol);
     }
 
+    [Fact]
+    public async Task Chart_history_keeps_the_regular_session_and_builds_hours_from_the_0930_open()
+    {
+        var history = new AlpacaSessionBars(_data, new TradingBlazor.Domain.Calendar.NyseCalendar());
+        var day = FakeAlpaca.FirstBar; // Monday 2026-11-02 09:30 ET; the fake's bars run on through the night
+        var minutes = await history.GetBarsAsync("AAPL", Timeframe.Minute1, day.AddHours(-2), day.AddDays(1));
+        Assert.Equal(390, minutes.Count); // 09:30-16:00 only: pre- and after-market minutes are dropped
+        Assert.Equal((day, day.AddMinutes(389)), (minutes[0].StartUtc, minutes[^1].StartUtc));
+
+        var hours = await history.GetBarsAsync("AAPL", Timeframe.Hour1, day, day.AddDays(1));
+        Assert.Equal(Enumerable.Range(0, 7).Select(h => day.AddHours(h)), hours.Select(b => b.StartUtc)); // 09:30, 10:30, ... 15:30
+        Assert.Equal(1000m + 1001 + 1002 + 1003, hours[0].Volume); // four 15-minute bars
+        Assert.Equal(2 * 1000m + 24 + 25, hours[^1].Volume); // the last hour is 15:30-16:00: two bars
+        Assert.All(hours, b => Assert.Equal(Timeframe.Hour1, b.Timeframe));
+    }
+
     [Theory]
     [InlineData("qty", null, null, "give exactly one of qty and notional")]
     [InlineData("limit_price", "limit", null, "a limit order needs limit_price")]

@@ -295,16 +295,17 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
     {
         int limit = Math.Clamp(int.TryParse(http.Request.Query["limit"], out var l) ? l : 1000, 1, 10_000);
         var first = FirstBar;
-        int lo = 0, hi = BarCount; // bar i starts at FirstBar + i minutes; start and end are inclusive
-        if (http.Request.Query["start"].FirstOrDefault() is { } from) lo = Math.Max(lo, (int)Math.Ceiling((AlpacaJson.ParseTimestamp(from) - first).TotalMinutes));
-        if (http.Request.Query["end"].FirstOrDefault() is { } to) hi = Math.Min(hi, (int)Math.Floor((AlpacaJson.ParseTimestamp(to) - first).TotalMinutes) + 1);
+        int step = http.Request.Query["timeframe"].FirstOrDefault() switch { "5Min" => 5, "15Min" => 15, "1Hour" => 60, _ => 1 };
+        int lo = 0, hi = BarCount; // bar i starts at FirstBar + i·step minutes; start and end are inclusive
+        if (http.Request.Query["start"].FirstOrDefault() is { } from) lo = Math.Max(lo, (int)Math.Ceiling((AlpacaJson.ParseTimestamp(from) - first).TotalMinutes / step));
+        if (http.Request.Query["end"].FirstOrDefault() is { } to) hi = Math.Min(hi, (int)Math.Floor((AlpacaJson.ParseTimestamp(to) - first).TotalMinutes / step) + 1);
         int start = http.Request.Query["page_token"].FirstOrDefault() is { } token ? int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token)), CultureInfo.InvariantCulture) : Math.Max(lo, 0);
         var bars = new StringBuilder("[");
         int end = Math.Min(start + limit, hi);
         for (int i = start; i < end; i++)
         {
             if (i > start) bars.Append(',');
-            bars.Append(BarJson(i));
+            bars.Append(BarJson(i, step));
         }
         bars.Append(']');
         var next = end < hi ? $"\"{Convert.ToBase64String(Encoding.UTF8.GetBytes(end.ToString(CultureInfo.InvariantCulture)))}\"" : "null";
@@ -312,11 +313,11 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
         return http.Response.WriteAsync($"{{\"bars\":{bars},\"symbol\":\"{symbol}\",\"next_page_token\":{next}}}");
     }
 
-    /// <summary>Bar i of every symbol's minute series (market data uses JSON numbers, not strings).</summary>
-    private static string BarJson(int i)
+    /// <summary>Bar i of every symbol's series of the given bar size (market data uses JSON numbers, not strings).</summary>
+    private static string BarJson(int i, int stepMinutes = 1)
     {
         decimal o = 100 + i * 0.01m;
-        return string.Create(CultureInfo.InvariantCulture, $"{{\"t\":\"{FirstBar.AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss'Z'}\",\"o\":{o},\"h\":{o + 0.05m},\"l\":{o - 0.03m},\"c\":{o + 0.01m},\"v\":{1000 + i},\"n\":{10 + i % 7},\"vw\":{o + 0.005m}}}");
+        return string.Create(CultureInfo.InvariantCulture, $"{{\"t\":\"{FirstBar.AddMinutes(i * stepMinutes):yyyy-MM-dd'T'HH:mm:ss'Z'}\",\"o\":{o},\"h\":{o + 0.05m},\"l\":{o - 0.03m},\"c\":{o + 0.01m},\"v\":{1000 + i},\"n\":{10 + i % 7},\"vw\":{o + 0.005m}}}");
     }
 
     private AlpacaPosition Position(string symbol)

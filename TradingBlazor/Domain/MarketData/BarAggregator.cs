@@ -3,7 +3,8 @@ using TradingBlazor.Domain.Time;
 namespace TradingBlazor.Domain.MarketData;
 
 /// <summary>
-/// Exact aggregation of 1-minute bars into larger bars aligned to the 09:30 New York open: 5m/15m/1h buckets count
+/// Exact aggregation of finer bars (1-minute, or any size that fits the target's buckets, e.g. 15m into 1h) into larger
+/// bars aligned to the 09:30 New York open: 5m/15m/1h buckets count
 /// from the session open (the last hour of a regular day is 15:30–16:00), and a daily bar is one whole session
 /// (starting at its open), never a UTC day. Prices stay exact decimals; volume adds up.
 /// </summary>
@@ -11,13 +12,14 @@ public static class BarAggregator
 {
     public static IReadOnlyList<Bar> Aggregate(IReadOnlyList<Bar> minuteBars, Timeframe target)
     {
-        if (target == Timeframe.Minute1) return minuteBars;
+        if (minuteBars.Count == 0 || minuteBars[0].Timeframe == target) return minuteBars;
         var result = new List<Bar>();
         Bar? current = null;
         DateTime currentBucket = default;
         foreach (var bar in minuteBars)
         {
-            if (bar.Timeframe != Timeframe.Minute1) throw new ArgumentException($"Only 1m bars aggregate; got {bar.Timeframe}.", nameof(minuteBars));
+            if (!target.IsDaily && (bar.Timeframe.IsDaily || target.Duration.Ticks % bar.Timeframe.Duration.Ticks != 0))
+                throw new ArgumentException($"{bar.Timeframe} bars do not fit {target} buckets.", nameof(minuteBars));
             var bucket = BucketStart(bar.StartUtc, target);
             if (current is not null && bucket == currentBucket)
             {

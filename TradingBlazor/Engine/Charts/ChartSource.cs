@@ -1,23 +1,36 @@
+using TradingBlazor.Adapters.Alpaca;
 using TradingBlazor.Adapters.Simulated;
+using TradingBlazor.Domain.Calendar;
 using TradingBlazor.Domain.MarketData;
+using TradingBlazor.Domain.Time;
+using TradingBlazor.Engine.Brokerage;
 
 namespace TradingBlazor.Engine.Charts;
 
 /// <summary>Where a symbol's chart data comes from: its history, its live feed (if any) and what "now" is for it.</summary>
 public sealed record ChartSource(IHistoricalBars History, IMarketDataFeed? Feed, Func<DateTime> Now, bool IsSimulated, string Name);
 
-/// <summary>Simulated symbols chart from the simulated market, live; anything else from the bar store (imported history).</summary>
+/// <summary>
+/// Watchlist symbols chart live: from Alpaca while an Alpaca account is connected, otherwise from the simulated market.
+/// Anything else charts from the bar store (imported history).
+/// </summary>
 public sealed class ChartSourceResolver
 {
     private readonly SimulatedMarket _simulated;
     private readonly IMarketDataFeed _feed;
     private readonly IBarStore _store;
+    private readonly BrokerConnection _broker;
+    private readonly IMarketCalendar _calendar;
+    private readonly IClock _clock;
 
-    public ChartSourceResolver(SimulatedMarket simulated, IMarketDataFeed feed, IBarStore store)
+    public ChartSourceResolver(SimulatedMarket simulated, IMarketDataFeed feed, IBarStore store, BrokerConnection broker, IMarketCalendar calendar, IClock clock)
     {
         _simulated = simulated;
         _feed = feed;
         _store = store;
+        _broker = broker;
+        _calendar = calendar;
+        _clock = clock;
     }
 
     public async Task<IReadOnlyList<string>> SymbolsAsync(CancellationToken ct = default)
@@ -28,7 +41,13 @@ public sealed class ChartSourceResolver
 
     public async Task<ChartSource> ResolveAsync(string symbol, Timeframe timeframe, CancellationToken ct = default)
     {
-        if (_simulated.Symbols.Contains(symbol, StringComparer.OrdinalIgnoreCase))
+        bool watchlist = _simulated.Symbols.Contains(symbol, StringComparer.OrdinalIgnoreCase);
+        if (watchlist && _broker.Alpaca is { } alpaca)
+        {
+            alpaca.MarketData.Subscribe(new[] { symbol });
+            return new ChartSource(new AlpacaSessionBars(alpaca.Data, _calendar), alpaca.MarketData, () => _clock.UtcNow, false, alpaca.MarketData.Name);
+        }
+        if (watchlist)
             return new ChartSource(_simulated, _feed, () => _simulated.Clock.Now, true, SimulatedMarket.DisplayName);
         var series = (await _store.ListSeriesAsync(ct)).Where(s => string.Equals(s.Symbol, symbol, StringComparison.OrdinalIgnoreCase)).ToList();
         // Imported data is charted in its own timeframe when the requested one is not stored.

@@ -65,7 +65,7 @@ public sealed class LiveChartSession : IDisposable
                 _source.Feed.BarUpdated += OnBarUpdate;
                 _subscribed = true;
             }
-            return new ChartSnapshot(_symbol, _timeframe.Code, _source.IsSimulated, candles, series);
+            return new ChartSnapshot(_symbol, _timeframe.Code, _source.IsSimulated, _source.Name, candles, series);
         }
     }
 

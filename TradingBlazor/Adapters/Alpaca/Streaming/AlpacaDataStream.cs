@@ -8,7 +8,8 @@ namespace TradingBlazor.Adapters.Alpaca.Streaming;
 
 /// <summary>
 /// Alpaca's stock market data stream as an <see cref="IMarketDataFeed"/>: minute bars arrive closed from the stream
-/// ("b", and "u" corrections), and trades build the in-progress minute in between. Subscriptions are incremental and
+/// ("b", and "u" corrections), and trades build the in-progress minute in between. Only regular-session minutes become
+/// bar updates (Alpaca also streams pre- and after-market); every trade and quote is still raised as it is. Subscriptions are incremental and
 /// are sent again in full after every reconnect; the minutes missed while disconnected are fetched over REST and
 /// published in order before live data resumes. Refusals a reconnect cannot fix (402 auth failed, 409/410/411
 /// subscription) stop the stream; 406 (another connection holds the slot) is retried with backoff.
@@ -184,6 +185,7 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
 
     private bool PublishClosed(Bar bar, bool onlyIfNew)
     {
+        if (!_calendar.IsOpenAt(bar.StartUtc)) return false; // regular session only, like every other bar here
         lock (_barsGate)
         {
             bool isNew = !_lastClosed.TryGetValue(bar.Symbol, out var last) || bar.StartUtc > last;
@@ -200,6 +202,7 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
     {
         TradeReceived?.Invoke(trade);
         var minute = new DateTime(trade.TimeUtc.Ticks - trade.TimeUtc.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+        if (!_calendar.IsOpenAt(minute)) return;
         Bar updated;
         lock (_barsGate)
         {
