@@ -150,6 +150,20 @@ public class AlpacaEndpointTests : IAsyncLifetime
         Assert.All(hours, b => Assert.Equal(Timeframe.Hour1, b.Timeframe));
     }
 
+    [Fact]
+    public async Task The_standalone_fake_serves_a_month_of_history_up_to_now()
+    {
+        await using var live = await FakeAlpaca.StartAsync(liveMarket: true);
+        var settings = new AlpacaSettings { KeyId = FakeAlpaca.KeyId, SecretKey = FakeAlpaca.Secret, DataUrl = live.BaseUrl };
+        var data = new AlpacaMarketDataClient(new AlpacaHttp(new HttpClient(), settings, new AlpacaRateLimiter()), settings);
+        var now = DateTime.UtcNow;
+        var days = await data.GetBarsAsync("SPY", Timeframe.Minute15, now.AddDays(-40), now.AddDays(1));
+        Assert.InRange(days[0].StartUtc, now.AddDays(-30).AddMinutes(-16), now.AddDays(-30).AddMinutes(15));
+        Assert.InRange(days[^1].StartUtc, now.AddMinutes(-31), now);
+        Assert.All(days, b => Assert.InRange(b.Close, 450m, 550m)); // around SPY's price
+        Assert.True(days.Zip(days.Skip(1)).All(p => p.First.Close == p.Second.Open)); // continuous
+    }
+
     [Theory]
     [InlineData("qty", null, null, "give exactly one of qty and notional")]
     [InlineData("limit_price", "limit", null, "a limit order needs limit_price")]

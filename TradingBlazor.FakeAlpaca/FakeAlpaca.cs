@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TradingBlazor.Adapters.Alpaca;
 
-namespace TradingBlazor.Tests.Alpaca;
+namespace TradingBlazor.Fakes;
 
 /// <summary>What the fake does to the next request matching a method and path prefix.</summary>
 public abstract record Fault
@@ -43,7 +43,7 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
 
     public decimal Cash { get; private set; } = 100_000m;
     public bool MarketOpen { get; set; } = true;
-    public Dictionary<string, decimal> Prices { get; } = new() { ["AAPL"] = 190.25m, ["SPY"] = 501.10m, ["MSFT"] = 410.40m };
+    public ConcurrentDictionary<string, decimal> Prices { get; } = new(new Dictionary<string, decimal> { ["AAPL"] = 190.25m, ["SPY"] = 501.10m, ["MSFT"] = 410.40m });
     public string BaseUrl { get; private set; } = "";
     /// <summary>Orders the fake actually created (the duplicate-order tests count these).</summary>
     public int OrdersCreated { get { lock (_gate) return _orders.Count; } }
@@ -53,11 +53,17 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
     public decimal? NextFillFraction { get; set; }
     public static readonly DateTime FirstBar = new(2026, 11, 2, 14, 30, 0, DateTimeKind.Utc);
 
-    public static async Task<FakeAlpaca> StartAsync()
+    /// <summary>
+    /// Starts the fake on 127.0.0.1 (port 0: any free one). With <paramref name="liveMarket"/> its bars run up to now and
+    /// the data stream publishes trades every second and a bar every minute during the session (for trying the app);
+    /// without, bars are a fixed series from <see cref="FirstBar"/> and only tests publish (for exact assertions).
+    /// </summary>
+    public static async Task<FakeAlpaca> StartAsync(int port = 0, bool liveMarket = false)
     {
-        var fake = new FakeAlpaca();
+        var fake = new FakeAlpaca { _live = liveMarket };
+        if (liveMarket) fake.SeriesStart = MinuteFloor(DateTime.UtcNow).AddDays(-LiveHistoryDays);
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         fake._app = app;
@@ -66,6 +72,7 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
         fake.Map(app);
         await app.StartAsync();
         fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        if (liveMarket) fake._market = Task.Run(() => fake.RunMarketAsync(fake._stopMarket.Token));
         return fake;
     }
 
@@ -294,9 +301,9 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
     private Task Bars(HttpContext http, string symbol)
     {
         int limit = Math.Clamp(int.TryParse(http.Request.Query["limit"], out var l) ? l : 1000, 1, 10_000);
-        var first = FirstBar;
+        var first = SeriesStart;
         int step = http.Request.Query["timeframe"].FirstOrDefault() switch { "5Min" => 5, "15Min" => 15, "1Hour" => 60, _ => 1 };
-        int lo = 0, hi = BarCount; // bar i starts at FirstBar + i·step minutes; start and end are inclusive
+        int lo = 0, hi = SeriesLength(step); // bar i starts at SeriesStart + i·step minutes; start and end are inclusive
         if (http.Request.Query["start"].FirstOrDefault() is { } from) lo = Math.Max(lo, (int)Math.Ceiling((AlpacaJson.ParseTimestamp(from) - first).TotalMinutes / step));
         if (http.Request.Query["end"].FirstOrDefault() is { } to) hi = Math.Min(hi, (int)Math.Floor((AlpacaJson.ParseTimestamp(to) - first).TotalMinutes / step) + 1);
         int start = http.Request.Query["page_token"].FirstOrDefault() is { } token ? int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token)), CultureInfo.InvariantCulture) : Math.Max(lo, 0);
@@ -305,19 +312,12 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
         for (int i = start; i < end; i++)
         {
             if (i > start) bars.Append(',');
-            bars.Append(BarJson(i, step));
+            bars.Append(BarJson(symbol, i, step));
         }
         bars.Append(']');
         var next = end < hi ? $"\"{Convert.ToBase64String(Encoding.UTF8.GetBytes(end.ToString(CultureInfo.InvariantCulture)))}\"" : "null";
         http.Response.ContentType = "application/json";
         return http.Response.WriteAsync($"{{\"bars\":{bars},\"symbol\":\"{symbol}\",\"next_page_token\":{next}}}");
-    }
-
-    /// <summary>Bar i of every symbol's series of the given bar size (market data uses JSON numbers, not strings).</summary>
-    private static string BarJson(int i, int stepMinutes = 1)
-    {
-        decimal o = 100 + i * 0.01m;
-        return string.Create(CultureInfo.InvariantCulture, $"{{\"t\":\"{FirstBar.AddMinutes(i * stepMinutes):yyyy-MM-dd'T'HH:mm:ss'Z'}\",\"o\":{o},\"h\":{o + 0.05m},\"l\":{o - 0.03m},\"c\":{o + 0.01m},\"v\":{1000 + i},\"n\":{10 + i % 7},\"vw\":{o + 0.005m}}}");
     }
 
     private AlpacaPosition Position(string symbol)
@@ -349,6 +349,8 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _stopMarket.Cancel();
+        await _market;
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

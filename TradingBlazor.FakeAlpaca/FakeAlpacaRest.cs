@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using TradingBlazor.Adapters.Alpaca;
 
-namespace TradingBlazor.Tests.Alpaca;
+namespace TradingBlazor.Fakes;
 
 // The rest of the Trading and Market Data REST surface: replace, bulk cancel, positions, activities, calendar, assets,
 // latest values and snapshots, multi-symbol bars.
@@ -142,16 +142,16 @@ public sealed partial class FakeAlpaca
         var symbols = Symbols(http).Order(StringComparer.Ordinal).ToArray();
         int limit = Math.Clamp(int.TryParse(http.Request.Query["limit"], out var l) ? l : 1000, 1, 10_000);
         int start = http.Request.Query["page_token"].FirstOrDefault() is { } token ? int.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(token)), CultureInfo.InvariantCulture) : 0;
-        int total = symbols.Length * BarCount, end = Math.Min(start + limit, total);
+        int count = SeriesLength(1), total = symbols.Length * count, end = Math.Min(start + limit, total);
         var json = new System.Text.StringBuilder("{\"bars\":{");
         for (int k = start; k < end; k++)
         {
-            string symbol = symbols[k / BarCount];
-            int i = k % BarCount;
+            string symbol = symbols[k / count];
+            int i = k % count;
             bool first = k == start || i == 0;
             if (first) json.Append(k == start ? "" : "],").Append('"').Append(symbol).Append("\":[");
             else json.Append(',');
-            json.Append(BarJson(i));
+            json.Append(BarJson(symbol, i, 1));
         }
         json.Append(end > start ? "]" : "").Append("},\"next_page_token\":");
         json.Append(end < total ? $"\"{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(end.ToString(CultureInfo.InvariantCulture)))}\"" : "null").Append('}');

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using TradingBlazor.Adapters.Alpaca;
 using TradingBlazor.Adapters.Alpaca.Streaming;
 
-namespace TradingBlazor.Tests.Alpaca;
+namespace TradingBlazor.Fakes;
 
 // The two WebSocket streams, as section 6 of the spec describes them: the market data stream (arrays with T codes, text
 // frames, auth then incremental subscriptions, errors 401/402/403/406) and the trading stream (objects in binary frames,
@@ -67,6 +67,9 @@ public sealed partial class FakeAlpaca
     {
         foreach (var peer in _peers.Values.Where(p => !p.Trading)) Send(peer, $$"""[{"T":"error","code":{{code}},"msg":"{{message}}"}]""");
     }
+
+    private string[] DataSymbols() => _peers.Values.Where(p => !p.Trading).SelectMany(p => { lock (p) return p.Bars.Concat(p.Trades).ToArray(); })
+        .Where(s => s != "*").Distinct().ToArray();
 
     private void PublishData(string symbol, Func<StreamPeer, HashSet<string>> channel, string json)
     {
