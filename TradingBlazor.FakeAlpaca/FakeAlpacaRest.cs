@@ -74,8 +74,10 @@ public sealed partial class FakeAlpaca
         app.MapGet("/v2/calendar", (HttpContext http) => http.Response.WriteAsync(
             """[{"date":"2026-11-25","open":"09:30","close":"16:00","session_open":"0400","session_close":"2000","settlement_date":"2026-11-27"},{"date":"2026-11-27","open":"09:30","close":"13:00","session_open":"0400","session_close":"2000"}]"""));
         app.MapGet("/v2/assets/{symbol}", (HttpContext http, string symbol) => Prices.ContainsKey(symbol)
-            ? http.Response.WriteAsync($$"""{"id":"b0b6dd9d-8b9b-48a9-ba46-b9d54906e415","class":"us_equity","exchange":"NASDAQ","symbol":"{{symbol}}","name":"{{symbol}} Inc.","status":"active","tradable":true,"marginable":true,"shortable":true,"easy_to_borrow":true,"fractionable":true,"maintenance_margin_requirement":30,"attributes":["has_options"]}""")
+            ? http.Response.WriteAsync(AssetJson(symbol))
             : Error(http, 404, 40410000, "asset not found"));
+        app.MapGet("/v2/assets", (HttpContext http) => http.Response.WriteAsync(
+            http.Request.Query["status"] == "inactive" ? "[]" : "[" + string.Join(',', Prices.Keys.Order(StringComparer.Ordinal).Select(AssetJson)) + "]"));
         app.MapGet("/v2/stocks/trades/latest", (HttpContext http) => Latest(http, "trades", s => $$"""{"t":"2026-11-23T15:51:44.208123456Z","x":"V","p":{{Prices[s]}},"s":300,"c":["@"],"i":10503,"z":"C"}"""));
         app.MapGet("/v2/stocks/quotes/latest", (HttpContext http) => Latest(http, "quotes", s => $$"""{"t":"2026-11-23T15:51:45.335689322Z","ax":"Q","ap":{{Prices[s] + 0.02m}},"as":1,"bx":"Q","bp":{{Prices[s] - 0.02m}},"bs":2,"c":["R"],"z":"C"}"""));
         app.MapGet("/v2/stocks/bars/latest", (HttpContext http) => Latest(http, "bars", s => $$"""{"t":"2026-11-23T15:51:00Z","o":{{Prices[s]}},"h":{{Prices[s]}},"l":{{Prices[s]}},"c":{{Prices[s]}},"v":100,"n":3,"vw":{{Prices[s]}}}"""));
@@ -127,6 +129,9 @@ public sealed partial class FakeAlpaca
         string side = _positions[symbol].Qty > 0 ? "sell" : "buy";
         return Create(symbol, side, "market", "day", qty, null, qty, price, Guid.NewGuid().ToString(), null, null, null);
     }
+
+    private static string AssetJson(string symbol) =>
+        $$"""{"id":"{{new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(symbol)))}}","class":"us_equity","exchange":"NASDAQ","symbol":"{{symbol}}","name":"{{symbol}} Inc.","status":"active","tradable":true,"marginable":true,"shortable":true,"easy_to_borrow":true,"fractionable":true,"maintenance_margin_requirement":30,"attributes":["has_options"]}""";
 
     private static string[] Symbols(HttpContext http) => (http.Request.Query["symbols"].FirstOrDefault() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
 

@@ -107,6 +107,10 @@ public class AlpacaEndpointTests : IAsyncLifetime
         var asset = await _trading.GetAssetAsync("AAPL");
         Assert.True(asset!.Tradable && asset.Fractionable);
         Assert.Null(await _trading.GetAssetAsync("NOPE"));
+        var assets = await _trading.GetAssetsAsync();
+        Assert.Equal(new[] { "AAPL", "MSFT", "SPY" }, assets.Select(a => a.Symbol));
+        Assert.All(assets, a => Assert.Equal(("us_equity", "active"), (a.Class, a.Status)));
+        Assert.Empty(await _trading.GetAssetsAsync(status: "inactive"));
 
         var trades = await _data.GetLatestTradesAsync(new[] { "AAPL", "MSFT" });
         Assert.Equal((190.25m, 300m, 10503L), (trades["AAPL"].P, trades["AAPL"].S, trades["AAPL"].I!.Value));

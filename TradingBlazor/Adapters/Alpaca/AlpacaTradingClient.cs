@@ -148,6 +148,10 @@ public sealed class AlpacaTradingClient
     public async Task<IReadOnlyList<AlpacaCalendarDay>> GetCalendarAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
         await _http.GetAsync<List<AlpacaCalendarDay>>(U($"v2/calendar?start={from:yyyy-MM-dd}&end={to:yyyy-MM-dd}"), ct) ?? new();
 
+    /// <summary>Assets by status (active, inactive) and class (us_equity), e.g. to check what is tradable and fractionable.</summary>
+    public async Task<IReadOnlyList<AlpacaAsset>> GetAssetsAsync(string status = "active", string assetClass = "us_equity", CancellationToken ct = default) =>
+        await _http.GetAsync<List<AlpacaAsset>>(U($"v2/assets?status={Uri.EscapeDataString(status)}&asset_class={Uri.EscapeDataString(assetClass)}"), ct) ?? new();
+
     public Task<AlpacaAsset?> GetAssetAsync(string symbol, CancellationToken ct = default) =>
         _http.GetAsync<AlpacaAsset>(U($"v2/assets/{Uri.EscapeDataString(symbol)}"), ct, notFoundIsNull: true);
 }
