@@ -29,10 +29,12 @@ public sealed partial class FakeAlpaca
         ? $"trades={string.Join(',', peer.Trades.Order())} bars={string.Join(',', peer.Bars.Order())} updatedBars={string.Join(',', peer.UpdatedBars.Order())}" : "";
     private int _accepted, _tradeUpdatesSent;
 
-    private sealed class StreamPeer(WebSocket socket, bool trading)
+    private sealed class StreamPeer(WebSocket socket, bool trading, bool msgPack)
     {
         public WebSocket Socket { get; } = socket;
         public bool Trading { get; } = trading;
+        /// <summary>Asked for MessagePack (Content-Type: application/msgpack on the upgrade): data frames go out binary.</summary>
+        public bool MsgPack { get; } = msgPack;
         public bool Authenticated { get; set; }
         public bool Listening { get; set; }
         public HashSet<string> Trades { get; } = new();
@@ -101,7 +103,7 @@ public sealed partial class FakeAlpaca
         }
     }
 
-    private static void Send(StreamPeer peer, string json) => peer.Outbox.Writer.TryWrite(Encoding.UTF8.GetBytes(json));
+    private static void Send(StreamPeer peer, string json) => peer.Outbox.Writer.TryWrite(peer.MsgPack ? MsgPack.FromJson(json) : Encoding.UTF8.GetBytes(json));
 
     private async Task Serve(HttpContext http, bool trading)
     {
@@ -109,14 +111,14 @@ public sealed partial class FakeAlpaca
         if (StreamsDown) { http.Response.StatusCode = 503; return; }
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         Interlocked.Increment(ref _accepted);
-        var peer = new StreamPeer(socket, trading);
+        var peer = new StreamPeer(socket, trading, !trading && http.Request.Headers.ContentType.ToString().Contains("msgpack", StringComparison.OrdinalIgnoreCase));
         var id = Guid.NewGuid();
         _peers[id] = peer;
-        // Data frames go out as text, trading frames as binary: that difference is part of the real protocol.
+        // Data frames go out as text (binary MessagePack when asked for), trading frames as binary: as Alpaca does.
         var writer = Task.Run(async () =>
         {
             await foreach (var frame in peer.Outbox.Reader.ReadAllAsync())
-                await socket.SendAsync(frame, trading ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, CancellationToken.None);
+                await socket.SendAsync(frame, trading || peer.MsgPack ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, CancellationToken.None);
         });
         try
         {
@@ -132,8 +134,8 @@ public sealed partial class FakeAlpaca
                     if (result.MessageType == WebSocketMessageType.Close) return;
                     length += result.Count;
                 } while (!result.EndOfMessage);
-                using var message = JsonDocument.Parse(buffer.AsMemory(0, length));
-                bool keepOpen = trading ? OnTradingMessage(peer, message.RootElement) : OnDataMessage(peer, message.RootElement);
+                var message = Parse(peer, buffer.AsSpan(0, length));
+                bool keepOpen = trading ? OnTradingMessage(peer, message) : OnDataMessage(peer, message);
                 if (!keepOpen)
                 {
                     peer.Outbox.Writer.TryComplete();
@@ -152,6 +154,15 @@ public sealed partial class FakeAlpaca
             peer.Outbox.Writer.TryComplete();
             await writer.ContinueWith(_ => { });
         }
+    }
+
+    // MessagePack clients send MessagePack; everyone else JSON (in text or binary frames).
+    private static JsonElement Parse(StreamPeer peer, ReadOnlySpan<byte> frame)
+    {
+        if (peer.MsgPack && frame.Length > 0 && frame[0] != (byte)'{') return MsgPack.ToJson(frame);
+        var reader = new Utf8JsonReader(frame);
+        using var doc = JsonDocument.ParseValue(ref reader);
+        return doc.RootElement.Clone();
     }
 
     private bool OnTradingMessage(StreamPeer peer, JsonElement message)

@@ -22,6 +22,10 @@ public class OfficialSdkCrossCheckTests
         using var node = Process.Start(start)!;
         var stdout = node.StandardOutput.ReadToEndAsync();
         var stderr = node.StandardError.ReadToEndAsync();
+        await Eventually.HoldsAsync(() => fake.SubscribedDataPeers == 1 || node.HasExited, "the SDK subscribed to market data");
+        var minute = FakeAlpaca.FirstBar.AddMinutes(5);
+        fake.PublishBar("AAPL", minute, 190.10m, 190.40m, 190.00m, 190.30m, 1200);
+        fake.PublishTrade("AAPL", 190.25m, 7, minute.AddSeconds(61).AddTicks(1234567));
         await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         Assert.True(node.ExitCode == 0, await stderr);
 
@@ -43,5 +47,10 @@ public class OfficialSdkCrossCheckTests
         Assert.Equal(new[] { "AAPL" }, seen.GetProperty("barsPage").GetProperty("symbols").EnumerateArray().Select(e => e.GetString()));
         Assert.True(seen.GetProperty("barsPage").GetProperty("nextPageToken").GetBoolean());
         Assert.Equal(new[] { "new:js-1", "fill:js-1", "new:js-2", "replaced:js-2", "canceled:js-2b" }, seen.GetProperty("tradeUpdates").EnumerateArray().Select(e => e.GetString()));
+
+        // Market data in MessagePack, timestamps as the nanosecond extension: decoded by the SDK's own msgpack codec.
+        Assert.Equal("authenticated", seen.GetProperty("dataAuth").GetString());
+        Assert.Equal("AAPL 190.1 190.4 190 190.3 1200 2026-11-02T14:35:00.000000000Z", Assert.Single(seen.GetProperty("bars").EnumerateArray()).GetString());
+        Assert.Equal(new[] { "AAPL 190.25 7 2026-11-02T14:36:01.123456712Z" }, seen.GetProperty("trades").EnumerateArray().Select(e => e.GetString()));
     }
 }

@@ -21,6 +21,15 @@ async function main() {
   out.streamAuth = (await stream.whenAuthenticated()).status;
   await listening;
 
+  // The market-data stream, which this SDK always asks for in MessagePack. The test publishes once we have subscribed.
+  const data = new streaming.StockDataStream({ credentials: { keyId, secret }, url: base.replace(/^http/, "ws") + "/v2/iex", reconnect: false });
+  const bars = [], trades = [];
+  data.onBar((b) => bars.push(`${b.symbol} ${b.open} ${b.high} ${b.low} ${b.close} ${b.volume} ${b.timestampRaw}`));
+  data.onTrade((t) => trades.push(`${t.symbol} ${t.price} ${t.size} ${t.timestampRaw}`));
+  data.onConnect(() => { data.subscribeForBars(["AAPL"]); data.subscribeForTrades(["AAPL"]); });
+  data.connect();
+  out.dataAuth = (await data.whenAuthenticated()).status;
+
   const account = await new trading.AccountsApi(tradingConfig).getAccount();
   out.account = { status: account.status, cash: String(account.cash), buyingPower: String(account.buyingPower) };
   const clock = await new trading.ClockApi(tradingConfig).legacyClock();
@@ -48,12 +57,16 @@ async function main() {
   const fills = await new trading.AccountActivitiesApi(tradingConfig).getAccountActivitiesByActivityType({ activityType: "FILL" });
   out.fills = fills.length;
 
-  const bars = await new marketData.StockApi(dataConfig).stockBars({ symbols: "AAPL,MSFT", timeframe: "1Min", limit: 3 });
-  out.barsPage = { symbols: Object.keys(bars.bars).sort(), nextPageToken: bars.nextPageToken != null };
+  const page = await new marketData.StockApi(dataConfig).stockBars({ symbols: "AAPL,MSFT", timeframe: "1Min", limit: 3 });
+  out.barsPage = { symbols: Object.keys(page.bars).sort(), nextPageToken: page.nextPageToken != null };
 
+  for (let waited = 0; (bars.length === 0 || trades.length === 0) && waited < 10000; waited += 100) await new Promise((r) => setTimeout(r, 100));
   await new Promise((r) => setTimeout(r, 300));
   out.tradeUpdates = events;
+  out.bars = bars;
+  out.trades = trades;
   stream.disconnect();
+  data.disconnect();
   return out;
 }
 
