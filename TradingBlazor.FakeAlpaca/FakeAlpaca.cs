@@ -22,6 +22,8 @@ public abstract record Fault
     public sealed record ProcessThenFail : Fault;
     /// <summary>Process the request, then answer only after a delay (longer than the client's timeout).</summary>
     public sealed record ProcessThenStall(TimeSpan Delay) : Fault;
+    /// <summary>Refuse an order with pattern-day-trader protection (403), as paper accounts under $25k do.</summary>
+    public sealed record PatternDayTrader : Fault;
 }
 
 /// <summary>
@@ -48,6 +50,8 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
     /// <summary>Orders the fake actually created (the duplicate-order tests count these).</summary>
     public int OrdersCreated { get { lock (_gate) return _orders.Count; } }
     public ConcurrentDictionary<string, int> Requests { get; } = new();
+    /// <summary>Every request line with its query, in arrival order.</summary>
+    public ConcurrentQueue<string> RequestLines { get; } = new();
     public int BarCount { get; set; } = 2500;
     /// <summary>When set, the next market order fills only this fraction of its quantity (the rest stays open).</summary>
     public decimal? NextFillFraction { get; set; }
@@ -93,6 +97,7 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
         app.Use(async (http, next) =>
         {
             Requests.AddOrUpdate($"{http.Request.Method} {http.Request.Path}", 1, (_, n) => n + 1);
+            RequestLines.Enqueue($"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}");
             if (http.WebSockets.IsWebSocketRequest) { await next(); return; } // streams authenticate in-band
             http.Response.Headers["X-RateLimit-Limit"] = "200";
             http.Response.Headers["X-RateLimit-Remaining"] = "150";
@@ -108,6 +113,9 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
                 case Fault.Status s:
                     if (s.RetryAfterSeconds is { } ra) http.Response.Headers["Retry-After"] = ra.ToString(CultureInfo.InvariantCulture);
                     await Error(http, s.Code, s.Code * 100000, s.Code == 429 ? "rate limit exceeded" : "internal server error");
+                    return;
+                case Fault.PatternDayTrader:
+                    await Error(http, 403, 40310100, "trade denied due to pattern day trading protection");
                     return;
                 case Fault.ProcessThenFail:
                     var body = new MemoryStream();

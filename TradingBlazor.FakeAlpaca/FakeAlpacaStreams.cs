@@ -26,7 +26,8 @@ public sealed partial class FakeAlpaca
     public int SubscribedDataPeers => _peers.Values.Count(p => !p.Trading && p.Bars.Count > 0);
     /// <summary>Symbols per channel of the first data peer, as the server understood the subscription.</summary>
     public string DataSubscription => _peers.Values.FirstOrDefault(p => !p.Trading) is { } peer
-        ? $"trades={string.Join(',', peer.Trades.Order())} bars={string.Join(',', peer.Bars.Order())} updatedBars={string.Join(',', peer.UpdatedBars.Order())}" : "";
+        ? $"trades={string.Join(',', peer.Trades.Order())} bars={string.Join(',', peer.Bars.Order())} updatedBars={string.Join(',', peer.UpdatedBars.Order())}"
+          + (peer.Quotes.Count > 0 ? $" quotes={string.Join(',', peer.Quotes.Order())}" : "") : "";
     private int _accepted, _tradeUpdatesSent;
 
     private sealed class StreamPeer(WebSocket socket, bool trading, bool msgPack)
@@ -63,6 +64,10 @@ public sealed partial class FakeAlpaca
     public void PublishTrade(string symbol, decimal price, decimal size, DateTime at) =>
         PublishData(symbol, p => p.Trades, string.Create(CultureInfo.InvariantCulture,
             $$"""[{"T":"t","S":"{{symbol}}","i":96921,"x":"D","p":{{price}},"s":{{size}},"t":"{{at:yyyy-MM-dd'T'HH:mm:ss.fffffff}}12Z","c":["@","I"],"z":"C"}]"""));
+
+    public void PublishQuote(string symbol, decimal bid, decimal ask, DateTime at) =>
+        PublishData(symbol, p => p.Quotes, string.Create(CultureInfo.InvariantCulture,
+            $$"""[{"T":"q","S":"{{symbol}}","bx":"U","bp":{{bid}},"bs":3,"ax":"Q","ap":{{ask}},"as":4,"t":"{{at:yyyy-MM-dd'T'HH:mm:ss.fffffff}}22Z","c":["R"],"z":"C"}]"""));
 
     /// <summary>Sends an error frame to every data peer (e.g. 405 symbol limit), leaving the connection up.</summary>
     public void PublishDataError(int code, string message)

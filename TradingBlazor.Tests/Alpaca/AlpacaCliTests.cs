@@ -66,5 +66,21 @@ public class AlpacaCliTests : IAsyncLifetime
 
         var second = await AppProcess.RunAsync(env, args, TimeSpan.FromSeconds(90));
         Assert.Contains("AAPL 1m: 1200 bars downloaded, 0 new in the store", second.StdOut);
+        Assert.All(_fake.RequestLines.Where(l => l.Contains("/bars")), l => Assert.Contains("adjustment=raw", l));
+    }
+
+    [Fact]
+    public async Task Data_download_asks_for_the_adjustment_given_and_refuses_unknown_ones_in_one_line()
+    {
+        var env = Env();
+        env["Storage__DataDirectory"] = TestPaths.NewTempDirectory();
+        var args = new[] { "data", "download", "--symbols", "SPY", "--timeframe", "1Day", "--from", "2026-11-01", "--to", "2026-11-30" };
+        var adjusted = await AppProcess.RunAsync(env, args.Append("--adjustment").Append("all").ToArray(), TimeSpan.FromSeconds(90));
+        Assert.True(adjusted.ExitCode == 0, adjusted.StdErr);
+        Assert.Contains(_fake.RequestLines, l => l.StartsWith("GET /v2/stocks/SPY/bars?", StringComparison.Ordinal) && l.Contains("adjustment=all") && l.Contains("timeframe=1Day"));
+
+        var bad = await AppProcess.RunAsync(env, args.Append("--adjustment").Append("splits").ToArray(), TimeSpan.FromSeconds(60));
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--adjustment must be one of raw, split, dividend, all", Assert.Single(bad.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 }

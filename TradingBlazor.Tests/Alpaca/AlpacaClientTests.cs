@@ -121,6 +121,19 @@ public class AlpacaClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pattern_day_trader_refusal_is_typed_and_never_retried()
+    {
+        var (trading, _) = Clients();
+        _fake.Inject("POST", "/v2/orders", new Fault.PatternDayTrader());
+        var ex = await Assert.ThrowsAsync<AlpacaApiException>(() => trading.SubmitOrderAsync(Buy("tb-pdt-1")));
+        Assert.Equal((403, 40310100), (ex.Status, ex.Code));
+        Assert.Contains("pattern day trading", ex.Message);
+        Assert.Equal(1, _fake.Requests["POST /v2/orders"]);
+        Assert.Equal(0, _fake.OrdersCreated);
+        Assert.Null(await trading.GetOrderByClientIdAsync("tb-pdt-1"));
+    }
+
+    [Fact]
     public async Task Bad_keys_fail_clearly_and_the_secret_never_appears_in_the_error()
     {
         const string wrong = "totally-wrong-secret-9c8b7a";

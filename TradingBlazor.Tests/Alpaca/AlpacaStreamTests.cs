@@ -89,6 +89,14 @@ public class AlpacaStreamTests : IAsyncLifetime
         await Eventually.HoldsAsync(() => _fake.DataSubscription == "trades=MSFT bars=MSFT updatedBars=MSFT", "AAPL removed");
         Assert.Equal(new[] { "MSFT" }, stream.Subscriptions);
 
+        var quotes = new List<StreamQuote>();
+        stream.QuoteReceived += q => { lock (quotes) quotes.Add(q); };
+        stream.SubscribeQuotes(new[] { "AAPL" });
+        await Eventually.HoldsAsync(() => _fake.DataSubscription.EndsWith(" quotes=AAPL", StringComparison.Ordinal), "quotes subscribed");
+        _fake.PublishQuote("AAPL", 190.20m, 190.24m, minute.AddSeconds(20));
+        await Eventually.HoldsAsync(() => { lock (quotes) return quotes.Count == 1; }, "quote");
+        Assert.Equal(new StreamQuote("AAPL", 190.20m, 3m, 190.24m, 4m, minute.AddSeconds(20)), quotes[0]); // ...20.000000022Z: nanoseconds past .NET's ticks dropped
+
         _fake.PublishDataError(405, "symbol limit exceeded");
         await Eventually.HoldsAsync(() => stream.StreamErrors.Lines.Count == 1, "error frame recorded");
         Assert.Equal("405 symbol limit exceeded", stream.StreamErrors.Lines[0]);

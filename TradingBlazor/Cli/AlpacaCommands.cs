@@ -7,13 +7,13 @@ using TradingBlazor.Infrastructure.Configuration;
 namespace TradingBlazor.Cli;
 
 /// <summary>
-/// <c>broker check</c> and <c>data download --symbols AAPL,MSFT --timeframe 1Min --from 2024-01-02 --to 2024-01-31 [--feed iex|sip] [--out file.csv]</c>,
+/// <c>broker check</c> and <c>data download --symbols AAPL,MSFT --timeframe 1Min --from 2024-01-02 --to 2024-01-31 [--feed iex|sip] [--adjustment raw|split|dividend|all] [--out file.csv]</c>,
 /// using the same configuration as the app (Alpaca__KeyId, Alpaca__SecretKey, Alpaca__Paper, Alpaca__TradingUrl, Alpaca__DataUrl, Alpaca__Feed).
 /// </summary>
 public static class AlpacaCommands
 {
     public const string CheckUsage = "broker check";
-    public const string DownloadUsage = "data download --symbols AAPL,MSFT --timeframe 1Min|5Min|15Min|1Hour|1Day --from YYYY-MM-DD --to YYYY-MM-DD [--feed iex|sip] [--out file.csv]";
+    public const string DownloadUsage = "data download --symbols AAPL,MSFT --timeframe 1Min|5Min|15Min|1Hour|1Day --from YYYY-MM-DD --to YYYY-MM-DD [--feed iex|sip] [--adjustment raw|split|dividend|all] [--out file.csv]";
 
     private static async Task<WebApplication> HostAsync(string[] hostArgs, bool needStore)
     {
@@ -52,10 +52,12 @@ public static class AlpacaCommands
         var from = Date(args.Required("from"), "from");
         var to = Date(args.Required("to"), "to");
         var feed = args.Optional("feed");
+        var adjustment = args.Optional("adjustment") ?? "raw";
         var outPath = args.Optional("out");
         args.RejectUnknown();
         if (to < from) throw new CliUsageException("--to must not be before --from");
         if (feed is not null and not ("iex" or "sip")) throw new CliUsageException("--feed must be iex or sip");
+        if (Array.IndexOf(AlpacaMarketDataClient.Adjustments, adjustment) < 0) throw new CliUsageException($"--adjustment must be one of {string.Join(", ", AlpacaMarketDataClient.Adjustments)}");
 
         if (feed is not null) hostArgs = hostArgs.Append($"--Alpaca:Feed={feed}").ToArray();
         await using var app = await HostAsync(hostArgs, needStore: true);
@@ -69,7 +71,7 @@ public static class AlpacaCommands
             var toUtc = Domain.Time.MarketTime.ToUtc(to.AddDays(1), TimeOnly.MinValue);
             foreach (var symbol in symbols)
             {
-                var bars = await data.GetBarsAsync(symbol, timeframe, fromUtc, toUtc);
+                var bars = await data.GetBarsAsync(symbol, timeframe, fromUtc, toUtc, adjustment);
                 int added = await store.UpsertAsync(bars);
                 stdout.WriteLine($"{symbol} {timeframe}: {bars.Count} bars downloaded, {added} new in the store");
                 all.AddRange(bars);

@@ -20,14 +20,22 @@ public sealed class AlpacaMarketDataClient : IHistoricalBars
         _feed = settings.Feed;
     }
 
-    public async Task<IReadOnlyList<Bar>> GetBarsAsync(string symbol, Timeframe timeframe, DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
+    /// <summary>Alpaca's price adjustments for corporate actions.</summary>
+    public static readonly string[] Adjustments = { "raw", "split", "dividend", "all" };
+
+    public Task<IReadOnlyList<Bar>> GetBarsAsync(string symbol, Timeframe timeframe, DateTime fromUtc, DateTime toUtc, CancellationToken ct = default) =>
+        GetBarsAsync(symbol, timeframe, fromUtc, toUtc, "raw", ct);
+
+    /// <summary>Bars as traded (raw) or adjusted for splits, dividends or both (all), paged until the token is null.</summary>
+    public async Task<IReadOnlyList<Bar>> GetBarsAsync(string symbol, Timeframe timeframe, DateTime fromUtc, DateTime toUtc, string adjustment, CancellationToken ct = default)
     {
+        if (Array.IndexOf(Adjustments, adjustment) < 0) throw new ArgumentException($"adjustment must be one of {string.Join(", ", Adjustments)}", nameof(adjustment));
         var bars = new List<Bar>();
         string? token = null;
         do
         {
             var query = $"v2/stocks/{Uri.EscapeDataString(symbol)}/bars?timeframe={timeframe.AlpacaCode}&start={Rfc(fromUtc)}&end={Rfc(toUtc)}" +
-                        $"&limit=10000&adjustment=raw&feed={_feed}&sort=asc{(token is null ? "" : $"&page_token={Uri.EscapeDataString(token)}")}";
+                        $"&limit=10000&adjustment={adjustment}&feed={_feed}&sort=asc{(token is null ? "" : $"&page_token={Uri.EscapeDataString(token)}")}";
             var page = await _http.GetAsync<AlpacaBarsPage>(new Uri(_base, query), ct);
             bars.AddRange((page?.Bars ?? new List<AlpacaBar>()).Select(b => ToBar(symbol, timeframe, b)).Where(b => b.StartUtc < toUtc));
             token = page?.NextPageToken;

@@ -24,7 +24,7 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
     private readonly object _barsGate = new();
     private readonly Dictionary<string, DateTime> _lastClosed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Bar> _forming = new(StringComparer.Ordinal);
-    private HashSet<string> _symbols = new(StringComparer.Ordinal);
+    private readonly DataSubscriptions _subscriptions = new();
     private volatile bool _subscribed; // the current connection is authenticated and has the subscription set
 
     public AlpacaDataStream(AlpacaSettings settings, IHistoricalBars history, IMarketCalendar calendar, IClock clock, ILogger<AlpacaDataStream> log, StreamOptions? options = null)
@@ -51,26 +51,23 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
     public event Action<StreamTrade>? TradeReceived;
     public event Action<StreamQuote>? QuoteReceived;
 
-    public IReadOnlySet<string> Subscriptions
+    public IReadOnlySet<string> Subscriptions => _subscriptions.Of(DataKind.Bars);
+
+    public IReadOnlySet<string> QuoteSubscriptions => _subscriptions.Of(DataKind.Quotes);
+
+    public void Subscribe(IEnumerable<string> symbols) => Change(DataKind.Bars, symbols, add: true);
+
+    public void Unsubscribe(IEnumerable<string> symbols) => Change(DataKind.Bars, symbols, add: false);
+
+    public void SubscribeQuotes(IEnumerable<string> symbols) => Change(DataKind.Quotes, symbols, add: true);
+
+    public void UnsubscribeQuotes(IEnumerable<string> symbols) => Change(DataKind.Quotes, symbols, add: false);
+
+    private void Change(DataKind kind, IEnumerable<string> symbols, bool add)
     {
-        get { lock (_barsGate) return new HashSet<string>(_symbols); }
-    }
-
-    public void Subscribe(IEnumerable<string> symbols) => Change(symbols, "subscribe");
-
-    public void Unsubscribe(IEnumerable<string> symbols) => Change(symbols, "unsubscribe");
-
-    private void Change(IEnumerable<string> symbols, string action)
-    {
-        var list = symbols.Select(s => s.Trim().ToUpperInvariant()).Where(s => s.Length > 0).Distinct().ToArray();
-        lock (_barsGate)
-        {
-            var next = new HashSet<string>(_symbols);
-            if (action == "subscribe") next.UnionWith(list); else next.ExceptWith(list);
-            _symbols = next;
-        }
-        // Alpaca's subscriptions are incremental; before the handshake is done, the handshake sends the whole set.
-        if (list.Length > 0 && _subscribed) _ = SendQuietlyAsync(SubscriptionMessage(action, list));
+        var changed = _subscriptions.Change(kind, symbols, add);
+        // Before the handshake is done, the handshake sends the whole set.
+        if (changed.Length > 0 && _subscribed) _ = SendQuietlyAsync(DataSubscriptions.Message(add ? "subscribe" : "unsubscribe", kind, changed));
     }
 
     private async Task SendQuietlyAsync(object message)
@@ -79,27 +76,21 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
         catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or ObjectDisposedException or OperationCanceledException) { } // the reconnect resubscribes
     }
 
-    // A dictionary, not an anonymous object: Alpaca's channel names are camelCase (updatedBars), outside our snake_case policy.
-    private static Dictionary<string, object> SubscriptionMessage(string action, string[] symbols) =>
-        new() { ["action"] = action, ["trades"] = symbols, ["bars"] = symbols, ["updatedBars"] = symbols };
-
     protected override async Task HandshakeAsync(CancellationToken ct)
     {
         _subscribed = false;
         ExpectControl(await ReceiveHandshakeAsync(ct), "success");
         await SendAsync(new { action = "auth", key = _settings.KeyId, secret = _settings.SecretKey }, ct);
         ExpectControl(await ReceiveHandshakeAsync(ct), "success");
-        var sent = Subscriptions;
-        if (sent.Count > 0)
+        var sent = _subscriptions.Snapshot();
+        if (DataSubscriptions.SubscribeAll(sent) is { } everything)
         {
-            await SendAsync(SubscriptionMessage("subscribe", sent.ToArray()), ct);
+            await SendAsync(everything, ct);
             ExpectControl(await ReceiveHandshakeAsync(ct), "subscription");
         }
         _subscribed = true;
-        // Changes made while the handshake ran: from here on Change() sends its own, so this diff closes the window.
-        var now = Subscriptions;
-        if (now.Except(sent).ToArray() is { Length: > 0 } added) await SendAsync(SubscriptionMessage("subscribe", added), ct);
-        if (sent.Except(now).ToArray() is { Length: > 0 } removed) await SendAsync(SubscriptionMessage("unsubscribe", removed), ct);
+        // Changes made while the handshake ran: from here on Change() sends its own, so this catch-up closes the window.
+        foreach (var message in _subscriptions.Catchup(sent)) await SendAsync(message, ct);
     }
 
     private static void ExpectControl(JsonElement message, string type)
