@@ -194,7 +194,7 @@ public class AlpacaStreamTests : IAsyncLifetime
         var fills = new List<Fill>();
         broker.Filled += f => { lock (fills) fills.Add(f); };
         broker.Start();
-        await Eventually.HoldsAsync(() => _fake.ListeningTradingPeers == 1, "listening");
+        await Eventually.HoldsAsync(() => broker.Stream.IsConnected && _fake.ListeningTradingPeers == 1, "listening and caught up");
 
         var order = await broker.SubmitAsync(new OrderRequest("tb-stream-1", "AAPL", OrderSide.Buy, 3, null, ProtectiveExits.None, null));
         Assert.Equal(OrderStatus.Filled, order.Status);
@@ -216,7 +216,7 @@ public class AlpacaStreamTests : IAsyncLifetime
         IReadOnlyList<BrokerPosition>? synced = null;
         broker.PositionsSynced += p => synced = p;
         broker.Start();
-        await Eventually.HoldsAsync(() => _fake.ListeningTradingPeers == 1, "listening");
+        await Eventually.HoldsAsync(() => broker.Stream.IsConnected && _fake.ListeningTradingPeers == 1, "listening and caught up");
 
         _fake.NextFillFraction = 0.4m; // 40 of 100 fill now, live on the stream
         var order = await broker.SubmitAsync(new OrderRequest("tb-gap-1", "AAPL", OrderSide.Buy, 100, null, ProtectiveExits.None, null));
