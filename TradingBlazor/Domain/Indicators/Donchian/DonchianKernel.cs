@@ -8,15 +8,15 @@ namespace TradingBlazor.Domain.Indicators.Donchian;
 public struct DonchianKernel : IIndicatorKernel
 {
     private readonly int _period;
-    private WindowExtreme _highest;
-    private WindowExtreme _lowest;
+    private WindowExtreme<Highest> _highest;
+    private WindowExtreme<Lowest> _lowest;
     private int _index;
 
     public DonchianKernel(int period)
     {
         _period = period;
-        _highest = new WindowExtreme(period, max: true);
-        _lowest = new WindowExtreme(period, max: false);
+        _highest = new WindowExtreme<Highest>(period);
+        _lowest = new WindowExtreme<Lowest>(period);
         _index = 0;
     }
 

@@ -12,8 +12,8 @@ public struct StochasticKernel : IIndicatorKernel
 {
     private readonly int _kPeriod;
     private readonly int _lookback;
-    private WindowExtreme _highest;
-    private WindowExtreme _lowest;
+    private WindowExtreme<Highest> _highest;
+    private WindowExtreme<Lowest> _lowest;
     private SmaCore _slowK;
     private SmaCore _slowD;
     private int _index;
@@ -22,8 +22,8 @@ public struct StochasticKernel : IIndicatorKernel
     {
         _kPeriod = kPeriod;
         _lookback = kPeriod - 1 + smoothK - 1 + dPeriod - 1;
-        _highest = new WindowExtreme(kPeriod, max: true);
-        _lowest = new WindowExtreme(kPeriod, max: false);
+        _highest = new WindowExtreme<Highest>(kPeriod);
+        _lowest = new WindowExtreme<Lowest>(kPeriod);
         _slowK = new SmaCore(smoothK);
         _slowD = new SmaCore(dPeriod);
         _index = 0;
