@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TradingBlazor.Adapters.Alpaca;
+using TradingBlazor.Adapters.Alpaca.Streaming;
 
 namespace TradingBlazor.Fakes;
 
@@ -301,7 +302,7 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
                 Id = $"{now:yyyyMMddHHmmssfff}::{Guid.NewGuid()}", ActivityType = "FILL", TransactionTime = now, Type = kind, Price = price, Qty = qty,
                 Side = o.Side, Symbol = o.Symbol, LeavesQty = o.Qty - cum, OrderId = o.Id, CumQty = cum, OrderStatus = o.Status,
             });
-            Publish(kind, o, new { timestamp = now, price, qty, position_qty = newQty, execution_id = Guid.NewGuid().ToString() });
+            Publish(new AlpacaTradeUpdate { Event = kind, Order = o, Timestamp = now, Price = price, Qty = qty, PositionQty = newQty, ExecutionId = Guid.NewGuid().ToString() });
             return o;
         }
     }

@@ -88,18 +88,10 @@ public sealed partial class FakeAlpaca
     }
 
     // Called with the order lock held, so events leave in the order they happened.
-    private void Publish(string kind, AlpacaOrder order, object? execution = null)
+    private void Publish(string kind, AlpacaOrder order) => Publish(new AlpacaTradeUpdate { Event = kind, Order = order });
+
+    private void Publish(AlpacaTradeUpdate update)
     {
-        var update = new AlpacaTradeUpdate { Event = kind, Order = order };
-        if (execution is not null)
-        {
-            var e = JsonSerializer.SerializeToElement(execution);
-            update = update with
-            {
-                Timestamp = e.GetProperty("timestamp").GetDateTime(), Price = e.GetProperty("price").GetDecimal(), Qty = e.GetProperty("qty").GetDecimal(),
-                PositionQty = e.GetProperty("position_qty").GetDecimal(), ExecutionId = e.GetProperty("execution_id").GetString(),
-            };
-        }
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new { stream = "trade_updates", data = update }, AlpacaJson.Options);
         foreach (var peer in _peers.Values.Where(p => p.Trading && p.Listening))
         {

@@ -98,6 +98,9 @@ public class BrokerSettingsTests : IAsyncLifetime
         var waited = await Record.ExceptionAsync(() => Eventually.HoldsAsync(() => _fake.ListeningTradingPeers == 1 && _fake.SubscribedDataPeers == 1, "streams up"));
         Assert.True(waited is null, await http.GetStringAsync("api/broker"));
 
+        _fake.PublishDataError(405, "symbol limit exceeded"); // the connection stays up; the trader still needs to know
+        await Eventually.HoldsAsync(async () => (await http.GetStringAsync("api/broker")).Contains("market data: 405 symbol limit exceeded"), "problem reported");
+
         var back = await http.PutAsJsonAsync("api/broker/mode", new { mode = "Simulated" });
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         await Eventually.HoldsAsync(() => _fake.ListeningTradingPeers == 0, "streams closed");

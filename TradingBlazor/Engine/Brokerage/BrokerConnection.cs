@@ -93,7 +93,7 @@ public sealed class BrokerConnection : IHostedService, IAsyncDisposable
     public async Task<ConnectionTest> TestAsync(bool paper, CancellationToken ct = default)
     {
         if (!HasKeys) return ConnectionTest.Failed("Alpaca keys are not configured.");
-        var client = Alpaca is { } session && Mode == (paper ? BrokerMode.AlpacaPaper : BrokerMode.AlpacaLive) ? session.Trading : new AlpacaTradingClient(_http, ForAccount(paper));
+        var client = Alpaca is { } session && Mode == (paper ? BrokerMode.AlpacaPaper : BrokerMode.AlpacaLive) ? session.Trading : new AlpacaTradingClient(_http, _settings.ForAccount(paper));
         try
         {
             var account = await client.GetAccountAsync(ct);
@@ -112,16 +112,10 @@ public sealed class BrokerConnection : IHostedService, IAsyncDisposable
 
     private void Open(BrokerMode mode)
     {
-        Alpaca = new AlpacaSession(ForAccount(mode == BrokerMode.AlpacaPaper), _http, _calendar, _clock, _logs, _watchlist);
+        Alpaca = new AlpacaSession(_settings.ForAccount(mode == BrokerMode.AlpacaPaper), _http, _calendar, _clock, _logs, _watchlist);
         Alpaca.Start();
         Mode = mode;
     }
-
-    private AlpacaSettings ForAccount(bool paper) => new()
-    {
-        KeyId = _settings.KeyId, SecretKey = _settings.SecretKey, Paper = paper, TradingUrl = _settings.TradingUrl, DataUrl = _settings.DataUrl,
-        TradingStreamUrl = _settings.TradingStreamUrl, DataStreamUrl = _settings.DataStreamUrl, Feed = _settings.Feed,
-    };
 
     private async Task CloseAsync()
     {

@@ -21,6 +21,14 @@ public sealed class AlpacaSettings : ISettings
 
     public bool HasKeys => !string.IsNullOrWhiteSpace(KeyId) && !string.IsNullOrWhiteSpace(SecretKey);
 
+    /// <summary>The same connection settings for the paper or the live account.</summary>
+    public AlpacaSettings ForAccount(bool paper)
+    {
+        var copy = (AlpacaSettings)MemberwiseClone();
+        copy.Paper = paper;
+        return copy;
+    }
+
     public IEnumerable<string> Validate()
     {
         if (Feed is not ("iex" or "sip"))

@@ -167,8 +167,6 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
     }
 
     /// <summary>Error frames received while connected, newest last.</summary>
-    public BoundedLog StreamErrors { get; } = new(20);
-
     private static Bar ReadBar(JsonElement item) => new(
         item.GetProperty("S").GetString()!, Timeframe.Minute1, AlpacaJson.ParseTimestamp(item.GetProperty("t").GetString()!),
         item.GetProperty("o").GetDecimal(), item.GetProperty("h").GetDecimal(), item.GetProperty("l").GetDecimal(), item.GetProperty("c").GetDecimal(),

@@ -34,6 +34,8 @@ public abstract class AlpacaStream : IAsyncDisposable
     protected IClock Clock { get; }
     public StreamOptions Options { get; }
     public StreamStatus Status { get { lock (_gate) return _status; } }
+    /// <summary>Error messages the server sent while the connection stayed up, newest last.</summary>
+    public BoundedLog StreamErrors { get; } = new(20);
     public event Action<StreamStatus>? StatusChanged;
 
     protected abstract Uri Url { get; }

@@ -28,8 +28,6 @@ public sealed class AlpacaTradingStream : AlpacaStream
     /// <summary>Runs after each handshake, before new events are read; the argument is when the previous connection was lost.</summary>
     public Func<DateTime?, CancellationToken, Task>? ConnectedHandler { get; set; }
 
-    public BoundedLog StreamErrors { get; } = new(20);
-
     protected override async Task HandshakeAsync(CancellationToken ct)
     {
         await SendAsync(new { action = "authenticate", data = new { key_id = _settings.KeyId, secret_key = _settings.SecretKey } }, ct);
