@@ -66,7 +66,7 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
     public static async Task<FakeAlpaca> StartAsync(int port = 0, bool liveMarket = false)
     {
         var fake = new FakeAlpaca { _live = liveMarket };
-        if (liveMarket) fake.SeriesStart = MinuteFloor(DateTime.UtcNow).AddDays(-LiveHistoryDays);
+        if (liveMarket) fake.SeriesStart = TradingBlazor.Domain.Time.MarketTime.MinuteStart(DateTime.UtcNow).AddDays(-LiveHistoryDays);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TradingBlazor.Domain.Calendar;
+using TradingBlazor.Domain.Time;
 
 namespace TradingBlazor.Fakes;
 
@@ -15,8 +16,6 @@ public sealed partial class FakeAlpaca
 
     /// <summary>Where bar 0 starts (<see cref="FirstBar"/> for tests; 30 days ago in live mode).</summary>
     public DateTime SeriesStart { get; private set; } = FirstBar;
-
-    private static DateTime MinuteFloor(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
 
     /// <summary>How many bars of <paramref name="stepMinutes"/> the series has: BarCount for tests, every closed one up to now live.</summary>
     private int SeriesLength(int stepMinutes) => _live ? (int)((DateTime.UtcNow - SeriesStart).TotalMinutes / stepMinutes) : BarCount;
@@ -50,27 +49,27 @@ public sealed partial class FakeAlpaca
 
     private async Task RunMarketAsync(CancellationToken ct)
     {
-        var lastBar = MinuteFloor(DateTime.UtcNow);
+        var lastBar = MarketTime.MinuteStart(DateTime.UtcNow);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         try
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
                 var now = DateTime.UtcNow;
-                if (!Calendar.IsOpenAt(now)) { lastBar = MinuteFloor(now); continue; }
+                if (!Calendar.IsOpenAt(now)) { lastBar = MarketTime.MinuteStart(now); continue; }
                 int minute = (int)((now - SeriesStart).TotalMinutes);
                 foreach (var symbol in DataSymbols())
                 {
                     decimal price = OpenAt(symbol, minute) + (decimal)Math.Round(Math.Sin(now.Second / 3.0) * 0.03, 2);
                     Prices[symbol] = price; // market orders fill here
                     PublishTrade(symbol, price, 100, now);
-                    if (MinuteFloor(now) > lastBar)
+                    if (MarketTime.MinuteStart(now) > lastBar)
                     {
                         var (o, h, l, c) = Candle(symbol, minute - 1, 1);
-                        PublishBar(symbol, MinuteFloor(now).AddMinutes(-1), o, h, l, c, Volume(minute - 1, 1));
+                        PublishBar(symbol, MarketTime.MinuteStart(now).AddMinutes(-1), o, h, l, c, Volume(minute - 1, 1));
                     }
                 }
-                lastBar = MinuteFloor(now);
+                lastBar = MarketTime.MinuteStart(now);
             }
         }
         catch (OperationCanceledException) { }

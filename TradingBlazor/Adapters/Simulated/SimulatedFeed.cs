@@ -65,7 +65,7 @@ public sealed class SimulatedFeed : BackgroundService, IMarketDataFeed
     {
         HashSet<string> symbols;
         lock (_gate) symbols = _subscriptions;
-        var currentMinute = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+        var currentMinute = MarketTime.MinuteStart(now);
         foreach (var symbol in symbols)
         {
             // A new subscription starts with the most recent closed minute.

@@ -27,4 +27,7 @@ public static class MarketTime
         DateTimeKind.Utc => value,
         _ => throw new ArgumentException($"Expected a UTC instant but got DateTimeKind.{value.Kind}.", nameof(value)),
     };
+
+    /// <summary>The start of the minute containing an instant (UTC): the bar a print or event belongs to.</summary>
+    public static DateTime MinuteStart(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
 }

@@ -110,11 +110,11 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
     {
         if (gapStartUtc is not { } gapStart) return;
         var now = Clock.UtcNow;
-        var thisMinute = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+        var thisMinute = MarketTime.MinuteStart(now);
         foreach (var symbol in Subscriptions)
         {
             DateTime from;
-            lock (_barsGate) from = _lastClosed.TryGetValue(symbol, out var last) ? last.AddMinutes(1) : gapStart.AddTicks(-(gapStart.Ticks % TimeSpan.TicksPerMinute));
+            lock (_barsGate) from = _lastClosed.TryGetValue(symbol, out var last) ? last.AddMinutes(1) : MarketTime.MinuteStart(gapStart);
             if (from >= thisMinute) continue;
             try
             {
@@ -166,7 +166,6 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
         }
     }
 
-    /// <summary>Error frames received while connected, newest last.</summary>
     private static Bar ReadBar(JsonElement item) => new(
         item.GetProperty("S").GetString()!, Timeframe.Minute1, AlpacaJson.ParseTimestamp(item.GetProperty("t").GetString()!),
         item.GetProperty("o").GetDecimal(), item.GetProperty("h").GetDecimal(), item.GetProperty("l").GetDecimal(), item.GetProperty("c").GetDecimal(),
@@ -190,7 +189,7 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
     private void OnTrade(StreamTrade trade)
     {
         TradeReceived?.Invoke(trade);
-        var minute = new DateTime(trade.TimeUtc.Ticks - trade.TimeUtc.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+        var minute = MarketTime.MinuteStart(trade.TimeUtc);
         if (!_calendar.IsOpenAt(minute)) return;
         Bar updated;
         lock (_barsGate)
