@@ -61,6 +61,8 @@ public class ShellTests
         Assert.NotEqual("rgb(255, 255, 255)", background);
         await BrowserFixture.ScreenshotAsync(page, "shell-dashboard-dark");
         await _fx.GotoAsync(page, "settings");
+        await Assertions.Expect(page.Locator("[data-testid=broker-no-keys]")).ToContainTextAsync("set Alpaca__KeyId and Alpaca__SecretKey");
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Alpaca paper" })).ToHaveAttributeAsync("aria-disabled", "true");
         await BrowserFixture.ScreenshotAsync(page, "settings-dark");
 
         // And back to light, which also persists.
