@@ -43,7 +43,8 @@ public sealed record BacktestMetrics(
         for (int i = 0; i < n; i++)
         {
             decimal e = equity[i].Equity;
-            double r = previous != 0 ? (double)(e / previous - 1) : 0;
+            // Ratios in double: a statistic, not money, and a decimal division per bar was a tenth of the backtest's time.
+            double r = previous != 0 ? (double)e / (double)previous - 1 : 0;
             sum += r;
             sumSq += r * r;
             if (r < 0) downSq += r * r;
@@ -52,7 +53,7 @@ public sealed record BacktestMetrics(
             else
             {
                 if (peak - e > maxDd) maxDd = peak - e;
-                double pct = (double)((peak - e) / peak) * 100;
+                double pct = (double)(peak - e) / (double)peak * 100;
                 if (pct > maxDdPct) maxDdPct = pct;
                 int bars = i - peakIndex;
                 if (bars > ddBars)
