@@ -26,6 +26,20 @@ public class AlpacaCliTests : IAsyncLifetime
         Assert.Contains("cash 100,000.00", result.StdOut);
         Assert.Contains("market open", result.StdOut);
         Assert.Contains("no open positions", result.StdOut);
+        Assert.Contains("Trade updates stream: connected", result.StdOut);
+        Assert.Contains("Market data stream: connected", result.StdOut);
+    }
+
+    [Fact]
+    public async Task Broker_check_fails_in_one_line_when_the_streams_do_not_answer()
+    {
+        _fake.StreamsDown = true; // REST works; every stream connection is refused
+        var result = await AppProcess.RunAsync(Env(), new[] { "broker", "check", "--stream-timeout", "2" }, TimeSpan.FromSeconds(60));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("cash 100,000.00", result.StdOut);
+        var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: stream check failed: Trade updates stream: not connected after 2 s", line.Trim());
+        Assert.DoesNotContain(FakeAlpaca.Secret, result.StdErr + result.StdOut);
     }
 
     [Theory]

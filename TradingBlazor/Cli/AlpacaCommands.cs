@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using TradingBlazor.Adapters.Alpaca;
+using TradingBlazor.Adapters.Alpaca.Streaming;
 using TradingBlazor.Domain.MarketData;
 using TradingBlazor.Infrastructure.Configuration;
 
@@ -12,7 +13,7 @@ namespace TradingBlazor.Cli;
 /// </summary>
 public static class AlpacaCommands
 {
-    public const string CheckUsage = "broker check";
+    public const string CheckUsage = "broker check [--stream-timeout 10]";
     public const string DownloadUsage = "data download --symbols AAPL,MSFT --timeframe 1Min|5Min|15Min|1Hour|1Day --from YYYY-MM-DD --to YYYY-MM-DD [--feed iex|sip] [--adjustment raw|split|dividend|all] [--out file.csv]";
 
     private static async Task<WebApplication> HostAsync(string[] hostArgs, bool needStore)
@@ -25,6 +26,7 @@ public static class AlpacaCommands
 
     public static async Task<int> CheckAsync(CliArguments args, string[] hostArgs, TextWriter stdout)
     {
+        var streamTimeout = TimeSpan.FromSeconds(args.Int("stream-timeout", 10, 1, 120));
         args.RejectUnknown();
         await using var app = await HostAsync(hostArgs, needStore: false);
         var client = app.Services.GetRequiredService<AlpacaTradingClient>();
@@ -41,8 +43,37 @@ public static class AlpacaCommands
             stdout.WriteLine(positions.Count == 0 ? "no open positions" : $"{positions.Count} open positions:");
             foreach (var p in positions)
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {p.Symbol} {p.Qty} @ {p.AvgEntryPrice} (value {p.MarketValue:N2}, unrealized {p.UnrealizedPl:N2})"));
-            return 0;
+            return await CheckStreamsAsync(app.Services, settings, streamTimeout, stdout);
         });
+    }
+
+    /// <summary>Opens both streams once: REST can work while a stream refuses the keys or the feed (e.g. 409 for sip without a plan).</summary>
+    private static async Task<int> CheckStreamsAsync(IServiceProvider services, AlpacaSettings settings, TimeSpan timeout, TextWriter stdout)
+    {
+        var clock = services.GetRequiredService<Domain.Time.IClock>();
+        var logs = services.GetRequiredService<ILoggerFactory>();
+        var data = services.GetRequiredService<AlpacaMarketDataClient>();
+        await using var trading = new AlpacaTradingStream(settings, clock, logs.CreateLogger<AlpacaTradingStream>());
+        await using var market = new AlpacaDataStream(settings, data, services.GetRequiredService<Domain.Calendar.IMarketCalendar>(), clock,
+            logs.CreateLogger<AlpacaDataStream>());
+        var streams = new AlpacaStream[] { trading, market };
+        foreach (var stream in streams) stream.Start();
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && streams.Any(s => s.Status.State is not (StreamState.Connected or StreamState.Failed)))
+            await Task.Delay(50);
+        string? failure = null;
+        foreach (var status in streams.Select(s => s.Status))
+        {
+            string line = status.State switch
+            {
+                StreamState.Connected => $"{status.Name}: connected",
+                StreamState.Failed => $"{status.Name}: refused: {status.LastError}",
+                _ => $"{status.Name}: not connected after {timeout.TotalSeconds:F0} s ({status.LastError ?? "no answer"})",
+            };
+            stdout.WriteLine(line);
+            if (status.State != StreamState.Connected) failure ??= line;
+        }
+        return failure is null ? 0 : throw new CliUsageException($"stream check failed: {failure}");
     }
 
     public static async Task<int> DownloadAsync(CliArguments args, string[] hostArgs, TextWriter stdout)
