@@ -250,6 +250,67 @@ public class AlpacaStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Random_executions_and_socket_drops_never_lose_or_double_a_fill()
+    {
+        var (broker, client) = Brokerage();
+        var fills = new List<Fill>();
+        broker.Filled += f => { lock (fills) fills.Add(f); };
+        broker.Start();
+        await Eventually.HoldsAsync(() => broker.Stream.IsConnected && _fake.ListeningTradingPeers == 1, "listening and caught up");
+        _fake.MarketOpen = false; // orders wait; this test decides when and how much they fill
+        var orders = new List<BrokerOrder>();
+        for (int i = 0; i < 4; i++)
+            orders.Add(await broker.SubmitAsync(new OrderRequest($"tb-prop-{i}", "AAPL", OrderSide.Buy, 50, null, ProtectiveExits.None, null)));
+
+        var random = new Random(20261121);
+        var executed = orders.ToDictionary(o => o.BrokerOrderId, _ => (Qty: 0m, Notional: 0m));
+        for (int step = 0; step < 40; step++)
+        {
+            int action = random.Next(10);
+            if (action < 6)
+            {
+                var open = executed.Where(e => e.Value.Qty < 50).Select(e => e.Key).ToList();
+                if (open.Count == 0) continue;
+                var id = open[random.Next(open.Count)];
+                decimal qty = Math.Min(50 - executed[id].Qty, random.Next(1, 20));
+                decimal price = 190 + random.Next(0, 100) / 100m;
+                _fake.Execute(id, qty, price);
+                executed[id] = (executed[id].Qty + qty, executed[id].Notional + qty * price);
+            }
+            else if (action < 8)
+            {
+                _fake.DropStreams(); // executions may land while the client is still reconnecting
+            }
+            else
+            {
+                _fake.StreamsDown = true; // a longer outage: executions in it are only found by reconciliation
+                _fake.DropStreams();
+                await Task.Delay(random.Next(20, 150));
+                _fake.StreamsDown = false;
+            }
+            await Task.Delay(random.Next(0, 40));
+        }
+
+        decimal total = executed.Values.Sum(e => e.Qty);
+        await Eventually.HoldsAsync(() => { lock (fills) return fills.Sum(f => f.Quantity) >= total; }, $"fills adding up to {total}", TimeSpan.FromSeconds(20));
+        await Eventually.HoldsAsync(() => broker.Stream.IsConnected, "connected");
+        await broker.ReconcileAsync(DateTime.UtcNow.AddHours(-1)); // a full catch-up finds nothing new
+        lock (fills)
+        {
+            foreach (var order in orders)
+            {
+                var mine = fills.Where(f => f.ClientOrderId == order.ClientOrderId).ToList();
+                Assert.Equal(executed[order.BrokerOrderId].Qty, mine.Sum(f => f.Quantity)); // nothing lost, nothing twice
+                Assert.Equal(executed[order.BrokerOrderId].Notional, mine.Sum(f => f.Quantity * f.Price)); // at the prices it really traded
+            }
+            Assert.Equal(total, fills.Sum(f => f.Quantity));
+        }
+        Assert.Equal(total, (await client.GetPositionAsync("AAPL"))?.Qty ?? 0m); // position = sum of fills
+        Assert.True(broker.Stream.Status.Reconnects >= 5, $"only {broker.Stream.Status.Reconnects} reconnects");
+        Assert.True(broker.ReconciledFills >= 1 && broker.ReconciledFills < fills.Count, $"{broker.ReconciledFills} of {fills.Count} fills reconciled"); // both paths exercised
+    }
+
+    [Fact]
     public async Task A_half_open_trading_connection_is_found_by_the_heartbeat_and_replaced()
     {
         await using var proxy = new FreezableTcpProxy(new Uri(_fake.BaseUrl).Port);
