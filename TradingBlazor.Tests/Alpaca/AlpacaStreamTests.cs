@@ -55,6 +55,18 @@ public class AlpacaStreamTests : IAsyncLifetime
         return (broker, client);
     }
 
+    /// <summary>A brokerage that records its fills, started and past its first reconciliation.</summary>
+    private async Task<(AlpacaBrokerage Broker, AlpacaTradingClient Client, List<Fill> Fills)> StartedBrokerageAsync(Action<AlpacaBrokerage>? beforeStart = null)
+    {
+        var (broker, client) = Brokerage();
+        var fills = new List<Fill>();
+        broker.Filled += f => { lock (fills) fills.Add(f); };
+        beforeStart?.Invoke(broker);
+        broker.Start();
+        await Eventually.HoldsAsync(() => broker.Stream.IsConnected && _fake.ListeningTradingPeers == 1, "listening and caught up");
+        return (broker, client, fills);
+    }
+
     [Fact]
     public async Task Data_stream_authenticates_subscribes_and_turns_bars_and_trades_into_feed_updates()
     {
@@ -190,11 +202,7 @@ public class AlpacaStreamTests : IAsyncLifetime
     [Fact]
     public async Task Trade_updates_arrive_in_binary_frames_and_each_fill_is_raised_once()
     {
-        var (broker, _) = Brokerage();
-        var fills = new List<Fill>();
-        broker.Filled += f => { lock (fills) fills.Add(f); };
-        broker.Start();
-        await Eventually.HoldsAsync(() => broker.Stream.IsConnected && _fake.ListeningTradingPeers == 1, "listening and caught up");
+        var (broker, _, fills) = await StartedBrokerageAsync();
 
         var order = await broker.SubmitAsync(new OrderRequest("tb-stream-1", "AAPL", OrderSide.Buy, 3, null, ProtectiveExits.None, null));
         Assert.Equal(OrderStatus.Filled, order.Status);
@@ -210,13 +218,8 @@ public class AlpacaStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_fill_during_a_dropped_trading_socket_is_found_by_reconciliation_exactly_once()
     {
-        var (broker, client) = Brokerage();
-        var fills = new List<Fill>();
-        broker.Filled += f => { lock (fills) fills.Add(f); };
         IReadOnlyList<BrokerPosition>? synced = null;
-        broker.PositionsSynced += p => synced = p;
-        broker.Start();
-        await Eventually.HoldsAsync(() => broker.Stream.IsConnected && _fake.ListeningTradingPeers == 1, "listening and caught up");
+        var (broker, client, fills) = await StartedBrokerageAsync(b => b.PositionsSynced += p => synced = p);
 
         _fake.NextFillFraction = 0.4m; // 40 of 100 fill now, live on the stream
         var order = await broker.SubmitAsync(new OrderRequest("tb-gap-1", "AAPL", OrderSide.Buy, 100, null, ProtectiveExits.None, null));
@@ -252,11 +255,7 @@ public class AlpacaStreamTests : IAsyncLifetime
     [Fact]
     public async Task Random_executions_and_socket_drops_never_lose_or_double_a_fill()
     {
-        var (broker, client) = Brokerage();
-        var fills = new List<Fill>();
-        broker.Filled += f => { lock (fills) fills.Add(f); };
-        broker.Start();
-        await Eventually.HoldsAsync(() => broker.Stream.IsConnected && _fake.ListeningTradingPeers == 1, "listening and caught up");
+        var (broker, client, fills) = await StartedBrokerageAsync();
         _fake.MarketOpen = false; // orders wait; this test decides when and how much they fill
         var orders = new List<BrokerOrder>();
         for (int i = 0; i < 4; i++)
