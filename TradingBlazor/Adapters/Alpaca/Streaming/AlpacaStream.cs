@@ -36,7 +36,6 @@ public abstract class AlpacaStream : IAsyncDisposable
     public StreamStatus Status { get { lock (_gate) return _status; } }
     /// <summary>Error messages the server sent while the connection stayed up, newest last.</summary>
     public BoundedLog StreamErrors { get; } = new(20);
-    public event Action<StreamStatus>? StatusChanged;
 
     protected abstract Uri Url { get; }
 
@@ -164,7 +163,7 @@ public abstract class AlpacaStream : IAsyncDisposable
             {
                 buffer.ResetWrittenCount();
                 if (!await ReceiveMessageAsync(socket, buffer, ct)) return;
-                Update(s => s with { LastMessageUtc = Clock.UtcNow }, notify: false); // readers poll; a busy stream must not flood listeners
+                Update(s => s with { LastMessageUtc = Clock.UtcNow }); // readers (Settings page, /health) poll the status
                 try { OnMessage(buffer.WrittenSpan); }
                 catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
                 {
@@ -241,11 +240,9 @@ public abstract class AlpacaStream : IAsyncDisposable
         lock (_gate) return _socket;
     }
 
-    private void Update(Func<StreamStatus, StreamStatus> change, bool notify = true)
+    private void Update(Func<StreamStatus, StreamStatus> change)
     {
-        StreamStatus now;
-        lock (_gate) now = _status = change(_status);
-        if (notify) StatusChanged?.Invoke(now);
+        lock (_gate) _status = change(_status);
     }
 
     public async ValueTask DisposeAsync()
