@@ -309,13 +309,8 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
 
     private Task Bars(HttpContext http, string symbol)
     {
-        int limit = Math.Clamp(int.TryParse(http.Request.Query["limit"], out var l) ? l : 1000, 1, 10_000);
-        var first = SeriesStart;
-        int step = http.Request.Query["timeframe"].FirstOrDefault() switch { "5Min" => 5, "15Min" => 15, "1Hour" => 60, _ => 1 };
-        int lo = 0, hi = SeriesLength(step); // bar i starts at SeriesStart + i·step minutes; start and end are inclusive
-        if (http.Request.Query["start"].FirstOrDefault() is { } from) lo = Math.Max(lo, (int)Math.Ceiling((AlpacaJson.ParseTimestamp(from) - first).TotalMinutes / step));
-        if (http.Request.Query["end"].FirstOrDefault() is { } to) hi = Math.Min(hi, (int)Math.Floor((AlpacaJson.ParseTimestamp(to) - first).TotalMinutes / step) + 1);
-        int start = http.Request.Query["page_token"].FirstOrDefault() is { } token ? int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token)), CultureInfo.InvariantCulture) : Math.Max(lo, 0);
+        var (step, lo, hi, limit) = BarQuery(http);
+        int start = PageStart(http) ?? lo;
         var bars = new StringBuilder("[");
         int end = Math.Min(start + limit, hi);
         for (int i = start; i < end; i++)
@@ -324,10 +319,27 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
             bars.Append(BarJson(symbol, i, step));
         }
         bars.Append(']');
-        var next = end < hi ? $"\"{Convert.ToBase64String(Encoding.UTF8.GetBytes(end.ToString(CultureInfo.InvariantCulture)))}\"" : "null";
+        var next = end < hi ? PageToken(end) : "null";
         http.Response.ContentType = "application/json";
         return http.Response.WriteAsync($"{{\"bars\":{bars},\"symbol\":\"{symbol}\",\"next_page_token\":{next}}}");
     }
+
+    /// <summary>A bar request's size (minutes per bar), the bar indexes [lo, hi) its inclusive start and end select, and its page limit.</summary>
+    private (int Step, int Lo, int Hi, int Limit) BarQuery(HttpContext http)
+    {
+        int limit = Math.Clamp(int.TryParse(http.Request.Query["limit"], out var l) ? l : 1000, 1, 10_000);
+        int step = http.Request.Query["timeframe"].FirstOrDefault() switch { "5Min" => 5, "15Min" => 15, "1Hour" => 60, _ => 1 };
+        int lo = 0, hi = SeriesLength(step); // bar i starts at SeriesStart + i·step minutes
+        if (http.Request.Query["start"].FirstOrDefault() is { } from) lo = Math.Max(lo, (int)Math.Ceiling((AlpacaJson.ParseTimestamp(from) - SeriesStart).TotalMinutes / step));
+        if (http.Request.Query["end"].FirstOrDefault() is { } to) hi = Math.Min(hi, (int)Math.Floor((AlpacaJson.ParseTimestamp(to) - SeriesStart).TotalMinutes / step) + 1);
+        return (step, lo, Math.Max(hi, lo), limit);
+    }
+
+    /// <summary>Bar pages resume at an index, sent as an opaque base64 token (clients must not parse it).</summary>
+    private static string PageToken(int next) => $"\"{Convert.ToBase64String(Encoding.UTF8.GetBytes(next.ToString(CultureInfo.InvariantCulture)))}\"";
+
+    private static int? PageStart(HttpContext http) =>
+        http.Request.Query["page_token"].FirstOrDefault() is { } token ? int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token)), CultureInfo.InvariantCulture) : null;
 
     private AlpacaPosition Position(string symbol)
     {

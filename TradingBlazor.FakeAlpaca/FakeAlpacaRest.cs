@@ -145,9 +145,9 @@ public sealed partial class FakeAlpaca
     private Task MultiBars(HttpContext http)
     {
         var symbols = Symbols(http).Order(StringComparer.Ordinal).ToArray();
-        int limit = Math.Clamp(int.TryParse(http.Request.Query["limit"], out var l) ? l : 1000, 1, 10_000);
-        int start = http.Request.Query["page_token"].FirstOrDefault() is { } token ? int.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(token)), CultureInfo.InvariantCulture) : 0;
-        int count = SeriesLength(1), total = symbols.Length * count, end = Math.Min(start + limit, total);
+        var (step, lo, hi, limit) = BarQuery(http);
+        int start = PageStart(http) ?? 0; // a position across all symbols' selected bars
+        int count = hi - lo, total = symbols.Length * count, end = Math.Min(start + limit, total);
         var json = new System.Text.StringBuilder("{\"bars\":{");
         for (int k = start; k < end; k++)
         {
@@ -156,10 +156,10 @@ public sealed partial class FakeAlpaca
             bool first = k == start || i == 0;
             if (first) json.Append(k == start ? "" : "],").Append('"').Append(symbol).Append("\":[");
             else json.Append(',');
-            json.Append(BarJson(symbol, i, 1));
+            json.Append(BarJson(symbol, lo + i, step));
         }
         json.Append(end > start ? "]" : "").Append("},\"next_page_token\":");
-        json.Append(end < total ? $"\"{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(end.ToString(CultureInfo.InvariantCulture)))}\"" : "null").Append('}');
+        json.Append(end < total ? PageToken(end) : "null").Append('}');
         http.Response.ContentType = "application/json";
         return http.Response.WriteAsync(json.ToString());
     }
