@@ -141,6 +141,8 @@ public class AlpacaStreamTests : IAsyncLifetime
             Assert.Equal(100 + 10 * 0.01m, closed[1].Open); // minute 10 as the REST history has it
         }
         Assert.Equal(5, stream.GapFilledBars);
+        Assert.Equal(1, _fake.Requests["GET /v2/stocks/bars"]); // one multi-symbol request, whatever the watchlist
+        Assert.DoesNotContain(_fake.Requests.Keys, k => k.StartsWith("GET /v2/stocks/AAPL/", StringComparison.Ordinal));
         Assert.Equal(1, _fake.SubscribedDataPeers); // resubscribed on the new connection
         _fake.PublishBar("AAPL", FakeAlpaca.FirstBar.AddMinutes(15), 102, 102, 102, 102, 10);
         await Eventually.HoldsAsync(() => { lock (closed) return closed.Count == 7; }, "live again");

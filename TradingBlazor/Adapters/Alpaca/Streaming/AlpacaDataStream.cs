@@ -19,7 +19,7 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
     public const string DefaultUrl = "wss://stream.data.alpaca.markets/";
     private static readonly int[] Fatal = { 401, 402, 404, 409, 410, 411 };
     private readonly AlpacaSettings _settings;
-    private readonly IHistoricalBars _history;
+    private readonly AlpacaMarketDataClient _history;
     private readonly IMarketCalendar _calendar;
     private readonly object _barsGate = new();
     private readonly Dictionary<string, DateTime> _lastClosed = new(StringComparer.Ordinal);
@@ -27,7 +27,7 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
     private readonly DataSubscriptions _subscriptions = new();
     private volatile bool _subscribed; // the current connection is authenticated and has the subscription set
 
-    public AlpacaDataStream(AlpacaSettings settings, IHistoricalBars history, IMarketCalendar calendar, IClock clock, ILogger<AlpacaDataStream> log, StreamOptions? options = null)
+    public AlpacaDataStream(AlpacaSettings settings, AlpacaMarketDataClient history, IMarketCalendar calendar, IClock clock, ILogger<AlpacaDataStream> log, StreamOptions? options = null)
         : base("Market data stream", clock, log, options)
     {
         _settings = settings;
@@ -109,25 +109,32 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
     protected override async Task OnConnectedAsync(DateTime? gapStartUtc, CancellationToken ct)
     {
         if (gapStartUtc is not { } gapStart) return;
-        var now = Clock.UtcNow;
-        var thisMinute = MarketTime.MinuteStart(now);
-        foreach (var symbol in Subscriptions)
+        var thisMinute = MarketTime.MinuteStart(Clock.UtcNow);
+        var missingFrom = new Dictionary<string, DateTime>(StringComparer.Ordinal); // per symbol: the first minute not yet published
+        lock (_barsGate)
         {
-            DateTime from;
-            lock (_barsGate) from = _lastClosed.TryGetValue(symbol, out var last) ? last.AddMinutes(1) : MarketTime.MinuteStart(gapStart);
-            if (from >= thisMinute) continue;
-            try
+            foreach (var symbol in Subscriptions)
             {
-                foreach (var bar in await _history.GetBarsAsync(symbol, Timeframe.Minute1, from, thisMinute, ct))
-                {
-                    if (PublishClosed(bar, onlyIfNew: true)) GapFilledBars++;
-                }
+                var from = _lastClosed.TryGetValue(symbol, out var last) ? last.AddMinutes(1) : MarketTime.MinuteStart(gapStart);
+                if (from < thisMinute) missingFrom[symbol] = from;
             }
-            catch (Exception ex) when (ex is AlpacaApiException or AlpacaAmbiguousException)
+        }
+        if (missingFrom.Count == 0) return;
+        try
+        {
+            // One paged multi-symbol request rather than one per symbol: a reconnect must not spend the shared rate budget.
+            var bars = await _history.GetBarsAsync(missingFrom.Keys.ToList(), Timeframe.Minute1, missingFrom.Values.Min(), thisMinute, ct);
+            foreach (var (symbol, series) in bars)
             {
-                // The chart shows a hole rather than the stream staying down; the next reconnect tries again.
-                GapFillErrors.Add($"{symbol}: {ex.Message}");
+                if (!missingFrom.TryGetValue(symbol, out var from)) continue;
+                foreach (var bar in series)
+                    if (bar.StartUtc >= from && PublishClosed(bar, onlyIfNew: true)) GapFilledBars++;
             }
+        }
+        catch (Exception ex) when (ex is AlpacaApiException or AlpacaAmbiguousException)
+        {
+            // The chart shows a hole rather than the stream staying down; the next reconnect tries again.
+            GapFillErrors.Add($"{string.Join(',', missingFrom.Keys)}: {ex.Message}");
         }
     }
 
