@@ -19,3 +19,6 @@ var stop = new TaskCompletionSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
 await stop.Task;
 return 0;
+
+/// <summary>The standalone fake's entry point; internal so that it does not clash with the app's public Program.</summary>
+internal partial class Program;

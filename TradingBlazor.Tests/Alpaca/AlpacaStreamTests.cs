@@ -37,7 +37,7 @@ public class AlpacaStreamTests : IAsyncLifetime
 
     private AlpacaHttp Http(AlpacaSettings settings) => new(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, settings, new AlpacaRateLimiter(), _ => TimeSpan.FromMilliseconds(10));
 
-    private AlpacaDataStream DataStream(IClock clock, string? secret = null)
+    private AlpacaDataStream DataStream(TimeProvider clock, string? secret = null)
     {
         var settings = Settings(secret);
         var stream = new AlpacaDataStream(settings, new AlpacaMarketDataClient(Http(settings), settings), new NyseCalendar(), clock, _logs.For<AlpacaDataStream>(), Fast);
@@ -49,8 +49,8 @@ public class AlpacaStreamTests : IAsyncLifetime
     {
         var settings = Settings(secret);
         var client = new AlpacaTradingClient(Http(settings), settings);
-        var stream = new AlpacaTradingStream(settings, new SystemClock(), _logs.For<AlpacaTradingStream>(), Fast);
-        var broker = new AlpacaBrokerage(client, stream, paper: true, new SystemClock(), _logs.For<AlpacaBrokerage>());
+        var stream = new AlpacaTradingStream(settings, TimeProvider.System, _logs.For<AlpacaTradingStream>(), Fast);
+        var broker = new AlpacaBrokerage(client, stream, paper: true, TimeProvider.System, _logs.For<AlpacaBrokerage>());
         _owned.Add(broker);
         return (broker, client);
     }
@@ -70,7 +70,7 @@ public class AlpacaStreamTests : IAsyncLifetime
     [Fact]
     public async Task Data_stream_authenticates_subscribes_and_turns_bars_and_trades_into_feed_updates()
     {
-        var clock = new ManualClock(FakeAlpaca.FirstBar.AddMinutes(10));
+        var clock = new FakeTimeProvider(FakeAlpaca.FirstBar.AddMinutes(10));
         var stream = DataStream(clock);
         var updates = new List<BarUpdate>();
         stream.BarUpdated += u => { lock (updates) updates.Add(u); };
@@ -118,7 +118,7 @@ public class AlpacaStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_dropped_data_stream_reconnects_resubscribes_and_fills_the_gap_over_rest()
     {
-        var clock = new ManualClock(FakeAlpaca.FirstBar.AddMinutes(10));
+        var clock = new FakeTimeProvider(FakeAlpaca.FirstBar.AddMinutes(10));
         var stream = DataStream(clock);
         var closed = new List<Bar>();
         stream.BarUpdated += u => { if (u.Kind == BarUpdateKind.Closed) lock (closed) closed.Add(u.Bar); };
@@ -131,7 +131,7 @@ public class AlpacaStreamTests : IAsyncLifetime
         _fake.StreamsDown = true;
         _fake.DropStreams();
         await Eventually.HoldsAsync(() => stream.Status.State == StreamState.Reconnecting, "noticed the drop");
-        clock.UtcNow = FakeAlpaca.FirstBar.AddMinutes(15).AddSeconds(30); // five minutes pass while down
+        clock.SetUtcNow(FakeAlpaca.FirstBar.AddMinutes(15).AddSeconds(30)); // five minutes pass while down
         _fake.StreamsDown = false;
         await Eventually.HoldsAsync(() => stream.Status is { State: StreamState.Connected, Reconnects: 1 }, "reconnected");
 
@@ -152,7 +152,7 @@ public class AlpacaStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_data_stream_silent_during_the_session_is_dropped_by_the_watchdog_and_caught_up()
     {
-        var clock = new ManualClock(FakeAlpaca.FirstBar.AddMinutes(10)); // Monday 09:40 ET: the market is open
+        var clock = new FakeTimeProvider(FakeAlpaca.FirstBar.AddMinutes(10)); // Monday 09:40 ET: the market is open
         var stream = DataStream(clock);
         int closed = 0;
         stream.BarUpdated += u => { if (u.Kind == BarUpdateKind.Closed) Interlocked.Increment(ref closed); };
@@ -172,7 +172,7 @@ public class AlpacaStreamTests : IAsyncLifetime
     public async Task Data_stream_auth_failure_402_stops_for_good_and_never_shows_the_secret()
     {
         const string wrong = "wrong-secret-for-stream-7d1e";
-        var stream = DataStream(new SystemClock(), wrong);
+        var stream = DataStream(TimeProvider.System, wrong);
         stream.Subscribe(new[] { "AAPL" });
         stream.Start();
         await Eventually.HoldsAsync(() => stream.Status.State == StreamState.Failed, "failed");
@@ -187,10 +187,10 @@ public class AlpacaStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_second_data_connection_gets_406_and_keeps_retrying_without_disturbing_the_first()
     {
-        var first = DataStream(new SystemClock());
+        var first = DataStream(TimeProvider.System);
         first.Start();
         await Eventually.HoldsAsync(() => first.IsConnected, "first connected");
-        var second = DataStream(new SystemClock());
+        var second = DataStream(TimeProvider.System);
         second.Start();
         await Eventually.HoldsAsync(() => second.Status.LastError?.Contains("406") == true, "406 seen");
         Assert.Contains("connection limit exceeded", second.Status.LastError);
@@ -318,7 +318,7 @@ public class AlpacaStreamTests : IAsyncLifetime
         var settings = Settings();
         settings.TradingStreamUrl = $"ws://127.0.0.1:{proxy.Port}/stream";
         var heartbeat = Fast with { KeepAliveInterval = TimeSpan.FromSeconds(1), KeepAliveTimeout = TimeSpan.FromSeconds(2) };
-        var stream = new AlpacaTradingStream(settings, new SystemClock(), _logs.For<AlpacaTradingStream>(), heartbeat);
+        var stream = new AlpacaTradingStream(settings, TimeProvider.System, _logs.For<AlpacaTradingStream>(), heartbeat);
         _owned.Add(stream);
         stream.Start();
         await Eventually.HoldsAsync(() => stream.IsConnected && _fake.ListeningTradingPeers == 1, "connected through the proxy");

@@ -118,7 +118,7 @@ public class SimulatedMarketTests
     [Fact]
     public async Task History_never_contains_bars_that_have_not_closed_on_the_simulated_clock()
     {
-        var real = new ManualClock(Utc(2026, 11, 20, 12, 0));
+        var real = new FakeTimeProvider(Utc(2026, 11, 20, 12, 0));
         var clock = new SimulatedClock(Calendar, real, speed: 60, startAt: Utc(2026, 11, 20, 15, 0)); // 10:00 ET
         var market = new SimulatedMarket(new SimulatedPriceModel(Calendar, 42), clock, new[] { "SPY" });
         var bars = await market.GetBarsAsync("SPY", Timeframe.Minute1, Utc(2026, 11, 20, 0, 0), Utc(2026, 11, 21, 0, 0));
@@ -134,26 +134,26 @@ public class SimulatedMarketTests
     [Fact]
     public void The_clock_runs_only_during_sessions()
     {
-        var real = new ManualClock(Utc(2026, 11, 20, 12, 0));
+        var real = new FakeTimeProvider(Utc(2026, 11, 20, 12, 0));
         var clock = new SimulatedClock(Calendar, real, speed: 600, startAt: Utc(2026, 11, 20, 20, 50)); // Friday 15:50 ET
         real.Advance(TimeSpan.FromSeconds(2)); // 20 simulated minutes: 10 to the close, then 10 into Monday
-        Assert.Equal(Utc(2026, 11, 23, 14, 40), clock.Now);
-        Assert.True(Calendar.IsOpenAt(clock.Now));
+        Assert.Equal(Utc(2026, 11, 23, 14, 40), clock.UtcNow());
+        Assert.True(Calendar.IsOpenAt(clock.UtcNow()));
     }
 
     [Fact]
     public void The_feed_publishes_closed_minutes_in_order_and_the_live_minute()
     {
-        var real = new ManualClock(Utc(2026, 11, 20, 12, 0));
+        var real = new FakeTimeProvider(Utc(2026, 11, 20, 12, 0));
         var clock = new SimulatedClock(Calendar, real, speed: 60, startAt: Utc(2026, 11, 20, 15, 0));
         var market = new SimulatedMarket(new SimulatedPriceModel(Calendar, 42), clock, new[] { "SPY", "AAPL" });
-        using var feed = new SimulatedFeed(market, Microsoft.Extensions.Logging.Abstractions.NullLogger<SimulatedFeed>.Instance);
+        using var feed = new SimulatedFeed(market, real, Microsoft.Extensions.Logging.Abstractions.NullLogger<SimulatedFeed>.Instance);
         var updates = new List<BarUpdate>();
         feed.BarUpdated += updates.Add;
 
-        feed.Publish(clock.Now);
+        feed.Publish(clock.UtcNow());
         real.Advance(TimeSpan.FromSeconds(3.5)); // 3.5 simulated minutes
-        feed.Publish(clock.Now);
+        feed.Publish(clock.UtcNow());
 
         var spyClosed = updates.Where(u => u.Bar.Symbol == "SPY" && u.Kind == BarUpdateKind.Closed).Select(u => u.Bar).ToList();
         Assert.Equal(new[] { Utc(2026, 11, 20, 14, 59), Utc(2026, 11, 20, 15, 0), Utc(2026, 11, 20, 15, 1), Utc(2026, 11, 20, 15, 2) }, spyClosed.Select(b => b.StartUtc));

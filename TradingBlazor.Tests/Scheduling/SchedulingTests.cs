@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using TradingBlazor.Domain.Time;
 using TradingBlazor.Engine.Market;
 using TradingBlazor.Engine.Scheduling;
@@ -11,7 +12,8 @@ public class SchedulingTests
     [Fact]
     public void Cron_triggers_fire_at_the_same_eastern_time_across_both_dst_changes()
     {
-        var trigger = SchedulerService.BuildCronTrigger("roll", "0 0 4 * * ?", startAt: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var trigger = TriggerBuilder.Create(TimeProvider.System).StartAt(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))
+            .WithSchedule(SchedulingServices.EasternCron("0 0 4 * * ?")).Build();
         var fires = new List<DateTimeOffset>();
         DateTimeOffset? t = new DateTimeOffset(2026, 3, 5, 0, 0, 0, TimeSpan.Zero);
         // Walk through the March change, then jump to the November change.
@@ -35,8 +37,8 @@ public class SchedulingTests
         while (state.Current is null && DateTime.UtcNow < deadline) await Task.Delay(50);
         Assert.NotNull(state.Current);
 
-        var scheduler = app.Services.GetRequiredService<SchedulerService>();
-        Assert.True(scheduler.IsRunning);
+        var scheduler = app.Services.GetRequiredService<SchedulerMonitor>();
+        Assert.True(await scheduler.IsRunningAsync());
         var next = (await scheduler.NextFireTimesAsync())[SessionRollJob.Name];
         Assert.NotNull(next);
         Assert.Equal(new TimeOnly(4, 0), TimeOnly.FromDateTime(MarketTime.ToEastern(next.Value.UtcDateTime)));

@@ -13,9 +13,9 @@ public static class CalendarEndpoints
     {
         var group = endpoints.MapGroup("/api/market").WithTags("Market calendar");
 
-        group.MapGet("/status", (DateTimeOffset? at, IMarketCalendar calendar, IClock clock) =>
+        group.MapGet("/status", (DateTimeOffset? at, IMarketCalendar calendar, TimeProvider clock) =>
         {
-            var status = calendar.GetStatus(at?.UtcDateTime ?? clock.UtcNow);
+            var status = calendar.GetStatus(at?.UtcDateTime ?? clock.UtcNow());
             return Results.Ok(new
             {
                 at = status.AtUtc,

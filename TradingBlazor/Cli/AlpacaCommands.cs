@@ -50,7 +50,7 @@ public static class AlpacaCommands
     /// <summary>Opens both streams once: REST can work while a stream refuses the keys or the feed (e.g. 409 for sip without a plan).</summary>
     private static async Task<int> CheckStreamsAsync(IServiceProvider services, AlpacaSettings settings, TimeSpan timeout, TextWriter stdout)
     {
-        var clock = services.GetRequiredService<Domain.Time.IClock>();
+        var clock = services.GetRequiredService<TimeProvider>();
         var logs = services.GetRequiredService<ILoggerFactory>();
         var data = services.GetRequiredService<AlpacaMarketDataClient>();
         await using var trading = new AlpacaTradingStream(settings, clock, logs.CreateLogger<AlpacaTradingStream>());
@@ -58,8 +58,8 @@ public static class AlpacaCommands
             logs.CreateLogger<AlpacaDataStream>());
         var streams = new AlpacaStream[] { trading, market };
         foreach (var stream in streams) stream.Start();
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline && streams.Any(s => s.Status.State is not (StreamState.Connected or StreamState.Failed)))
+        var started = clock.GetTimestamp();
+        while (clock.GetElapsedTime(started) < timeout && streams.Any(s => s.Status.State is not (StreamState.Connected or StreamState.Failed)))
             await Task.Delay(50);
         string? failure = null;
         foreach (var status in streams.Select(s => s.Status))

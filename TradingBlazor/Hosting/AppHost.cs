@@ -57,15 +57,13 @@ public static class AppHost
         services.AddSettings<SimulationSettings>();
         builder.AddTradingBlazorLogging();
 
-        services.AddSingleton<IClock, SystemClock>();
+        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IMarketCalendar>(sp => new NyseCalendar(sp.GetRequiredService<IOptions<MarketSettings>>().Value.ParsedExtraClosures()));
 
         // Hosted services start in registration order: the store before anything that may use it.
         services.AddTradingStore();
         services.AddSingleton<MarketSessionState>();
-        services.AddScheduledJob<SessionRollJob>(SessionRollJob.Name, sp => sp.GetRequiredService<IOptions<SchedulerSettings>>().Value.SessionRollCron, runAtStartup: true);
-        services.AddSingleton<SchedulerService>();
-        services.AddHostedService(sp => sp.GetRequiredService<SchedulerService>());
+        services.AddTradingScheduler();
 
         services.AddSimulatedMarket();
         services.AddAlpaca();

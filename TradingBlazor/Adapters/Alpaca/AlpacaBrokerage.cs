@@ -20,20 +20,20 @@ public sealed class AlpacaBrokerage : IBrokerage, IAsyncDisposable
     private static readonly TimeSpan SkewMargin = TimeSpan.FromMinutes(2);
     private readonly AlpacaTradingClient _client;
     private readonly AlpacaTradingStream _stream;
-    private readonly IClock _clock;
+    private readonly TimeProvider _clock;
     private readonly ILogger<AlpacaBrokerage> _log;
     private readonly object _gate = new();
     private readonly Dictionary<string, OrderExecutions> _executions = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _reconciling = new(1, 1);
 
-    public AlpacaBrokerage(AlpacaTradingClient client, AlpacaTradingStream stream, bool paper, IClock clock, ILogger<AlpacaBrokerage> log)
+    public AlpacaBrokerage(AlpacaTradingClient client, AlpacaTradingStream stream, bool paper, TimeProvider clock, ILogger<AlpacaBrokerage> log)
     {
         _client = client;
         _stream = stream;
         _clock = clock;
         _log = log;
         Name = paper ? "Alpaca paper" : "Alpaca live";
-        ReconcileFromUtc = clock.UtcNow;
+        ReconcileFromUtc = clock.UtcNow();
         _stream.TradeUpdated += OnTradeUpdate;
         _stream.ConnectedHandler = (gapStart, ct) => ReconcileAsync(gapStart ?? ReconcileFromUtc, ct);
     }
@@ -103,7 +103,7 @@ public sealed class AlpacaBrokerage : IBrokerage, IAsyncDisposable
                 if (a.OrderId is null || a.CumQty is not { } cum || a.Qty is not { } qty || a.Price is not { } price) continue;
                 if (!orders.TryGetValue(a.OrderId, out var order))
                     orders[a.OrderId] = order = await _client.GetOrderAsync(a.OrderId, ct) ?? new AlpacaOrder { Id = a.OrderId, Symbol = a.Symbol ?? "", Side = a.Side ?? "" };
-                if (Report(order, cum, qty, price, a.TransactionTime ?? _clock.UtcNow, "reconciled")) found++;
+                if (Report(order, cum, qty, price, a.TransactionTime ?? _clock.UtcNow(), "reconciled")) found++;
             }
             foreach (var order in orders.Values)
             {
@@ -111,7 +111,7 @@ public sealed class AlpacaBrokerage : IBrokerage, IAsyncDisposable
                 if (ReportRemainder(order)) found++;
             }
             ReconciledFills += found;
-            LastReconciledUtc = _clock.UtcNow;
+            LastReconciledUtc = _clock.UtcNow();
             if (found > 0) _log.LogWarning("Reconciliation found {Count} executions the stream did not deliver", found);
             PositionsSynced?.Invoke(await GetPositionsAsync(ct));
         }
@@ -124,7 +124,7 @@ public sealed class AlpacaBrokerage : IBrokerage, IAsyncDisposable
     private void OnTradeUpdate(AlpacaTradeUpdate update)
     {
         if (update.IsFill && update.Qty is { } qty && update.Price is { } price)
-            Report(update.Order, update.Order.FilledQty, qty, price, update.Timestamp ?? _clock.UtcNow, "stream");
+            Report(update.Order, update.Order.FilledQty, qty, price, update.Timestamp ?? _clock.UtcNow(), "stream");
         OrderChanged?.Invoke(ToBrokerOrder(update.Order));
     }
 
@@ -152,7 +152,7 @@ public sealed class AlpacaBrokerage : IBrokerage, IAsyncDisposable
             if (missing <= 0 || order.FilledAvgPrice is not { } avg || known.Seen.Contains(order.FilledQty)) return false;
             price = decimal.Round((avg * order.FilledQty - known.Notional) / missing, 6);
         }
-        return Report(order, order.FilledQty, missing, price, order.FilledAt ?? order.UpdatedAt ?? _clock.UtcNow, "reconciled");
+        return Report(order, order.FilledQty, missing, price, order.FilledAt ?? order.UpdatedAt ?? _clock.UtcNow(), "reconciled");
     }
 
     private OrderExecutions Executions(string orderId)

@@ -14,10 +14,14 @@ public sealed class AlpacaRateLimiter
     public const int OrderReserve = 20;
 
     private readonly object _gate = new();
+    private readonly TimeProvider _wall;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private double _tokens = PerMinute;
     private TimeSpan _last;
     private TimeSpan? _blockedUntil;
+
+    /// <param name="wall">The app's clock, for the server's reset and Retry-After instants.</param>
+    public AlpacaRateLimiter(TimeProvider? wall = null) => _wall = wall ?? TimeProvider.System;
 
     /// <summary>Tokens available now (for the Settings page).</summary>
     public double Headroom
@@ -55,10 +59,10 @@ public sealed class AlpacaRateLimiter
                 ServerRemaining = (int)r;
                 if (r < _tokens) _tokens = r;
                 if (r <= 0 && Header(response, "X-RateLimit-Reset") is { } reset && long.TryParse(reset, out var epoch))
-                    Block(DateTimeOffset.FromUnixTimeSeconds(epoch) - DateTimeOffset.UtcNow);
+                    Block(DateTimeOffset.FromUnixTimeSeconds(epoch) - _wall.GetUtcNow());
             }
             if (response.Headers.RetryAfter?.Delta is { } delta) Block(delta);
-            else if (response.Headers.RetryAfter?.Date is { } date) Block(date - DateTimeOffset.UtcNow);
+            else if (response.Headers.RetryAfter?.Date is { } date) Block(date - _wall.GetUtcNow());
         }
     }
 

@@ -8,7 +8,7 @@ public static class AlpacaServices
     /// <summary>The Alpaca clients, sharing one rate budget and one HttpClient. Nothing connects until used.</summary>
     public static IServiceCollection AddAlpaca(this IServiceCollection services)
     {
-        services.AddSingleton<AlpacaRateLimiter>();
+        services.AddSingleton(sp => new AlpacaRateLimiter(sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient(nameof(AlpacaHttp), c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton(sp => new AlpacaHttp(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(AlpacaHttp)),

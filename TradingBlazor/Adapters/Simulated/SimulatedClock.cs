@@ -5,24 +5,24 @@ namespace TradingBlazor.Adapters.Simulated;
 
 /// <summary>
 /// The simulated market's clock: runs <c>speed</c> times faster than real time and only during sessions (at a close
-/// it jumps to the next open), so an accelerated demo always has a market to watch. Real time comes from an
-/// <see cref="IClock"/>, so tests can drive it.
+/// it jumps to the next open), so an accelerated demo always has a market to watch. It is a <see cref="TimeProvider"/>
+/// like the app's real clock, and reads real time from one, so tests can drive it.
 /// </summary>
-public sealed class SimulatedClock
+public sealed class SimulatedClock : TimeProvider
 {
     private readonly IMarketCalendar _calendar;
-    private readonly IClock _real;
+    private readonly TimeProvider _real;
     private readonly double _speed;
     private readonly object _gate = new();
     private DateTime _simulated;
     private DateTime _lastReal;
 
-    public SimulatedClock(IMarketCalendar calendar, IClock real, double speed, DateTime? startAt)
+    public SimulatedClock(IMarketCalendar calendar, TimeProvider real, double speed, DateTime? startAt)
     {
         _calendar = calendar;
         _real = real;
         _speed = speed;
-        _lastReal = real.UtcNow;
+        _lastReal = real.UtcNow();
         _simulated = IntoSession(startAt ?? DefaultStart(calendar, _lastReal));
     }
 
@@ -41,18 +41,15 @@ public sealed class SimulatedClock
     public double Speed => _speed;
 
     /// <summary>The current simulated instant (advances on every read).</summary>
-    public DateTime Now
+    public override DateTimeOffset GetUtcNow()
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                var real = _real.UtcNow;
-                var delta = TimeSpan.FromTicks((long)((real - _lastReal).Ticks * _speed));
-                _lastReal = real;
-                if (delta > TimeSpan.Zero) Advance(delta);
-                return _simulated;
-            }
+            var real = _real.UtcNow();
+            var delta = TimeSpan.FromTicks((long)((real - _lastReal).Ticks * _speed));
+            _lastReal = real;
+            if (delta > TimeSpan.Zero) Advance(delta);
+            return new DateTimeOffset(_simulated);
         }
     }
 

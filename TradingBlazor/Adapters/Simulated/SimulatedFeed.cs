@@ -12,13 +12,16 @@ public sealed class SimulatedFeed : BackgroundService, IMarketDataFeed
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
     private readonly SimulatedMarket _market;
     private readonly ILogger<SimulatedFeed> _log;
+    private readonly TimeProvider _real;
     private readonly object _gate = new();
     private readonly Dictionary<string, DateTime> _lastClosed = new(StringComparer.OrdinalIgnoreCase); // symbol -> start of its last published closed minute
     private HashSet<string> _subscriptions = new(StringComparer.OrdinalIgnoreCase);
 
-    public SimulatedFeed(SimulatedMarket market, ILogger<SimulatedFeed> log)
+    /// <param name="real">Real time, for <see cref="LastUpdateUtc"/> (health measures staleness in real seconds).</param>
+    public SimulatedFeed(SimulatedMarket market, TimeProvider real, ILogger<SimulatedFeed> log)
     {
         _market = market;
+        _real = real;
         _log = log;
         Subscribe(market.Symbols);
     }
@@ -45,13 +48,13 @@ public sealed class SimulatedFeed : BackgroundService, IMarketDataFeed
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _log.LogInformation("Simulated market running at {Speed}x from {Start:yyyy-MM-dd HH:mm} ET", _market.Clock.Speed, MarketTime.ToEastern(_market.Clock.Now));
+        _log.LogInformation("Simulated market running at {Speed}x from {Start:yyyy-MM-dd HH:mm} ET", _market.Clock.Speed, MarketTime.ToEastern(_market.Clock.UtcNow()));
         using var timer = new PeriodicTimer(Tick);
         do
         {
             try
             {
-                Publish(_market.Clock.Now);
+                Publish(_market.Clock.UtcNow());
             }
             catch (Exception ex)
             {
@@ -84,7 +87,7 @@ public sealed class SimulatedFeed : BackgroundService, IMarketDataFeed
             if (!_lastClosed.ContainsKey(symbol)) _lastClosed[symbol] = since;
             if (_market.InProgress(symbol, now) is { } live) Raise(new BarUpdate(live, BarUpdateKind.InProgress));
         }
-        LastUpdateUtc = DateTime.UtcNow;
+        LastUpdateUtc = _real.UtcNow();
     }
 
     private void Raise(BarUpdate update)

@@ -32,7 +32,7 @@ public sealed class SimulatedMarket : IHistoricalBars
 
     public Task<IReadOnlyList<Bar>> GetBarsAsync(string symbol, Timeframe timeframe, DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
     {
-        var now = Clock.Now;
+        var now = Clock.UtcNow();
         var end = toUtc < now ? toUtc : now;
         var minutes = new List<Bar>();
         for (var date = MarketTime.EasternDate(fromUtc); date <= MarketTime.EasternDate(end); date = date.AddDays(1))

@@ -15,7 +15,7 @@ public static class SimulatedServices
         {
             var settings = sp.GetRequiredService<IOptions<SimulationSettings>>().Value;
             var calendar = sp.GetRequiredService<IMarketCalendar>();
-            var clock = new SimulatedClock(calendar, sp.GetRequiredService<IClock>(), settings.Speed, settings.ParsedStartAt);
+            var clock = new SimulatedClock(calendar, sp.GetRequiredService<TimeProvider>(), settings.Speed, settings.ParsedStartAt);
             return new SimulatedMarket(new SimulatedPriceModel(calendar, settings.Seed), clock, settings.EffectiveSymbols);
         });
         services.AddSingleton<SimulatedFeed>();

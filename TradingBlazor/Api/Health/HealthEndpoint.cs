@@ -13,10 +13,9 @@ public static class HealthEndpoint
     public const string Path = "/health";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-    private static readonly DateTime StartedAt = DateTime.UtcNow;
 
     public static IHealthChecksBuilder AddTradingBlazorHealthChecks(this IServiceCollection services) =>
-        services.AddHealthChecks()
+        services.AddSingleton<HostStartTime>().AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler")
             .AddCheck<MarketDataHealthCheck>("marketData")
@@ -41,7 +40,7 @@ public static class HealthEndpoint
         {
             status = report.Status.ToString(),
             version = typeof(HealthEndpoint).Assembly.GetName().Version?.ToString(),
-            uptimeSeconds = (long)(DateTime.UtcNow - StartedAt).TotalSeconds,
+            uptimeSeconds = (long)http.RequestServices.GetRequiredService<HostStartTime>().Uptime.TotalSeconds,
             checks = report.Entries.ToDictionary(e => e.Key, e => new
             {
                 status = e.Value.Status.ToString(),
@@ -52,4 +51,12 @@ public static class HealthEndpoint
         };
         return http.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
     }
+}
+
+/// <summary>When this host was built, on the app's clock (uptime in /health).</summary>
+public sealed class HostStartTime(TimeProvider clock)
+{
+    private readonly long _started = clock.GetTimestamp();
+
+    public TimeSpan Uptime => clock.GetElapsedTime(_started);
 }

@@ -23,11 +23,11 @@ public sealed class BacktestService
     private readonly IDbContextFactory<TradingDbContext> _contexts;
     private readonly SimulatedMarket _simulated;
     private readonly IBarStore _store;
-    private readonly IClock _clock;
+    private readonly TimeProvider _clock;
     private readonly ILogger<BacktestService> _log;
     private readonly ConcurrentDictionary<long, (CancellationTokenSource Cts, double Progress, string Status)> _live = new();
 
-    public BacktestService(IDbContextFactory<TradingDbContext> contexts, SimulatedMarket simulated, IBarStore store, IClock clock, ILogger<BacktestService> log)
+    public BacktestService(IDbContextFactory<TradingDbContext> contexts, SimulatedMarket simulated, IBarStore store, TimeProvider clock, ILogger<BacktestService> log)
     {
         _contexts = contexts;
         _simulated = simulated;
@@ -42,7 +42,7 @@ public sealed class BacktestService
     /// <summary>Validates and starts a run; returns its id, or the field errors.</summary>
     public async Task<(long? Id, IReadOnlyList<ConfigError> Errors)> StartAsync(BacktestRequest request, CancellationToken ct = default)
     {
-        var errors = request.Validate(MarketTime.EasternDate(_clock.UtcNow));
+        var errors = request.Validate(MarketTime.EasternDate(_clock.UtcNow()));
         if (errors.Count > 0) return (null, errors);
         var bot = BotConfigValidator.CompileOrThrow(request.Config with { Symbols = request.EffectiveSymbols.ToList() });
 
@@ -57,7 +57,7 @@ public sealed class BacktestService
             ToUtc = MarketTime.ToUtc(request.To.AddDays(1), TimeOnly.MinValue),
             Source = request.Source.ToString().ToLowerInvariant(),
             Status = "running",
-            CreatedAt = _clock.UtcNow,
+            CreatedAt = _clock.UtcNow(),
         };
         db.BacktestRuns.Add(run);
         await db.SaveChangesAsync(ct);
@@ -140,7 +140,7 @@ public sealed class BacktestService
         var run = await db.BacktestRuns.FirstAsync(r => r.Id == id);
         run.Status = status;
         run.Error = error;
-        run.FinishedAt = _clock.UtcNow;
+        run.FinishedAt = _clock.UtcNow();
         if (result is not null)
         {
             run.FinalEquity = Math.Round(result.FinalEquity, 8);

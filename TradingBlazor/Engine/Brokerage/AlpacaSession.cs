@@ -9,7 +9,7 @@ namespace TradingBlazor.Engine.Brokerage;
 /// <summary>One connected Alpaca account (paper or live): REST clients, both streams, and the brokerage over them.</summary>
 public sealed class AlpacaSession : IAsyncDisposable
 {
-    public AlpacaSession(AlpacaSettings settings, AlpacaHttp http, IMarketCalendar calendar, IClock clock, ILoggerFactory logs, IEnumerable<string> watchlist)
+    public AlpacaSession(AlpacaSettings settings, AlpacaHttp http, IMarketCalendar calendar, TimeProvider clock, ILoggerFactory logs, IEnumerable<string> watchlist)
     {
         Trading = new AlpacaTradingClient(http, settings);
         Data = new AlpacaMarketDataClient(http, settings);

@@ -22,13 +22,13 @@ public sealed class BrokerConnection : IHostedService, IAsyncDisposable
     private readonly AlpacaSettings _settings;
     private readonly AlpacaHttp _http;
     private readonly IMarketCalendar _calendar;
-    private readonly IClock _clock;
+    private readonly TimeProvider _clock;
     private readonly ILoggerFactory _logs;
     private readonly IReadOnlyList<string> _watchlist;
     private readonly SemaphoreSlim _switching = new(1, 1);
     private readonly ILogger<BrokerConnection> _log;
 
-    public BrokerConnection(IDbContextFactory<TradingDbContext> db, IOptions<AlpacaSettings> settings, AlpacaHttp http, IMarketCalendar calendar, IClock clock,
+    public BrokerConnection(IDbContextFactory<TradingDbContext> db, IOptions<AlpacaSettings> settings, AlpacaHttp http, IMarketCalendar calendar, TimeProvider clock,
         ILoggerFactory logs, SimulatedMarket market)
     {
         _db = db;
@@ -77,7 +77,7 @@ public sealed class BrokerConnection : IHostedService, IAsyncDisposable
             var row = await db.AppSettings.FindAsync(new object[] { SettingKey }, ct);
             if (row is null) db.AppSettings.Add(row = new AppSettingRecord { Key = SettingKey, Value = "" });
             row.Value = mode.ToString();
-            row.UpdatedAt = _clock.UtcNow;
+            row.UpdatedAt = _clock.UtcNow();
             await db.SaveChangesAsync(ct);
             _log.LogWarning("Broker switched to {Mode:l}", mode.Describe());
         }

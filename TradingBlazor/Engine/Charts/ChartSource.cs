@@ -21,9 +21,9 @@ public sealed class ChartSourceResolver
     private readonly IBarStore _store;
     private readonly BrokerConnection _broker;
     private readonly IMarketCalendar _calendar;
-    private readonly IClock _clock;
+    private readonly TimeProvider _clock;
 
-    public ChartSourceResolver(SimulatedMarket simulated, IMarketDataFeed feed, IBarStore store, BrokerConnection broker, IMarketCalendar calendar, IClock clock)
+    public ChartSourceResolver(SimulatedMarket simulated, IMarketDataFeed feed, IBarStore store, BrokerConnection broker, IMarketCalendar calendar, TimeProvider clock)
     {
         _simulated = simulated;
         _feed = feed;
@@ -45,13 +45,13 @@ public sealed class ChartSourceResolver
         if (watchlist && _broker.Alpaca is { } alpaca)
         {
             alpaca.MarketData.Subscribe(new[] { symbol });
-            return new ChartSource(new AlpacaSessionBars(alpaca.Data, _calendar), alpaca.MarketData, () => _clock.UtcNow, false, alpaca.MarketData.Name);
+            return new ChartSource(new AlpacaSessionBars(alpaca.Data, _calendar), alpaca.MarketData, () => _clock.UtcNow(), false, alpaca.MarketData.Name);
         }
         if (watchlist)
-            return new ChartSource(_simulated, _feed, () => _simulated.Clock.Now, true, SimulatedMarket.DisplayName);
+            return new ChartSource(_simulated, _feed, () => _simulated.Clock.UtcNow(), true, SimulatedMarket.DisplayName);
         var series = (await _store.ListSeriesAsync(ct)).Where(s => string.Equals(s.Symbol, symbol, StringComparison.OrdinalIgnoreCase)).ToList();
         // Imported data is charted in its own timeframe when the requested one is not stored.
-        var last = series.FirstOrDefault(s => s.Timeframe == timeframe)?.LastUtc ?? series.Select(s => s.LastUtc).DefaultIfEmpty(DateTime.UtcNow).Max();
+        var last = series.FirstOrDefault(s => s.Timeframe == timeframe)?.LastUtc ?? series.Select(s => s.LastUtc).DefaultIfEmpty(_clock.UtcNow()).Max();
         return new ChartSource(_store, null, () => last.AddMinutes(1), false, "Imported history");
     }
 }

@@ -11,11 +11,11 @@ public sealed class SessionRollJob : IJob
     public const string Name = "session-roll";
 
     private readonly IMarketCalendar _calendar;
-    private readonly IClock _clock;
+    private readonly TimeProvider _clock;
     private readonly MarketSessionState _state;
     private readonly ILogger<SessionRollJob> _log;
 
-    public SessionRollJob(IMarketCalendar calendar, IClock clock, MarketSessionState state, ILogger<SessionRollJob> log)
+    public SessionRollJob(IMarketCalendar calendar, TimeProvider clock, MarketSessionState state, ILogger<SessionRollJob> log)
     {
         _calendar = calendar;
         _clock = clock;
@@ -23,9 +23,9 @@ public sealed class SessionRollJob : IJob
         _log = log;
     }
 
-    public Task Execute(IJobExecutionContext context)
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var status = _calendar.GetStatus(_clock.UtcNow);
+        var status = _calendar.GetStatus(_clock.UtcNow());
         _state.Roll(status);
         if (status.Today is { } session)
             _log.LogInformation("Session roll: {Date} trades {Open:HH:mm}-{Close:HH:mm} ET{Early}",
@@ -33,6 +33,6 @@ public sealed class SessionRollJob : IJob
         else
             _log.LogInformation("Session roll: market closed today ({Reason}); next open {NextOpen:yyyy-MM-dd HH:mm} ET",
                 status.HolidayName ?? "weekend", MarketTime.ToEastern(status.NextOpenUtc));
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 }

@@ -12,7 +12,7 @@ public sealed class SchedulerSettings : ISettings
 
     public IEnumerable<string> Validate()
     {
-        if (!CronExpression.IsValidExpression(SessionRollCron))
+        if (!CronExpression.TryParse(SessionRollCron, out _))
             yield return $"Scheduler:SessionRollCron '{SessionRollCron}' is not a valid Quartz cron expression (e.g. \"0 0 4 * * ?\").";
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
-using Serilog.Extensions.Logging;
 using Serilog.Filters;
 using Serilog.Formatting.Json;
 using TradingBlazor.Infrastructure.Configuration;
@@ -16,18 +15,20 @@ public static class LoggingSetup
 {
     public const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
-    /// <summary>Registers Serilog as a DI-built provider, so per-host configuration (tests, CLI) is honoured.</summary>
+    /// <summary>
+    /// Serilog.AspNetCore's DI-built logger (so per-host configuration, in tests and the CLI, is honoured),
+    /// replacing every other provider. Requests are logged by <c>UseSerilogRequestLogging</c>.
+    /// </summary>
     public static void AddTradingBlazorLogging(this WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<SecretRedactor>(sp => SecretRedactor.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(
-            CreateLogger(
-                sp.GetRequiredService<IConfiguration>(),
-                SettingsOrDefault<LogSettings>(sp),
-                SettingsOrDefault<StorageSettings>(sp),
-                sp.GetRequiredService<SecretRedactor>()),
-            dispose: true));
+        builder.Services.AddSerilog((sp, logger) => Configure(
+            logger,
+            sp.GetRequiredService<IConfiguration>(),
+            SettingsOrDefault<LogSettings>(sp),
+            SettingsOrDefault<StorageSettings>(sp),
+            sp.GetRequiredService<SecretRedactor>()));
     }
 
     // Logging must come up even when configuration is bad, so that the host can start, validate, and report
@@ -44,7 +45,7 @@ public static class LoggingSetup
         }
     }
 
-    public static Serilog.Core.Logger CreateLogger(IConfiguration configuration, LogSettings logs, StorageSettings storage, SecretRedactor redactor)
+    public static LoggerConfiguration Configure(LoggerConfiguration logger, IConfiguration configuration, LogSettings logs, StorageSettings storage, SecretRedactor redactor)
     {
         var directory = logs.ResolveDirectory(storage);
         Directory.CreateDirectory(directory);
@@ -61,10 +62,9 @@ public static class LoggingSetup
             sinks.WriteTo.Console(outputTemplate: ConsoleTemplate);
 
         // Levels and per-source overrides must live on the logger that MEL calls ForContext on, i.e. this outer one.
-        return new LoggerConfiguration()
+        return logger
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
-            .WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), redactor))
-            .CreateLogger();
+            .WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), redactor));
     }
 }

@@ -27,7 +27,7 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
     private readonly DataSubscriptions _subscriptions = new();
     private volatile bool _subscribed; // the current connection is authenticated and has the subscription set
 
-    public AlpacaDataStream(AlpacaSettings settings, AlpacaMarketDataClient history, IMarketCalendar calendar, IClock clock, ILogger<AlpacaDataStream> log, StreamOptions? options = null)
+    public AlpacaDataStream(AlpacaSettings settings, AlpacaMarketDataClient history, IMarketCalendar calendar, TimeProvider clock, ILogger<AlpacaDataStream> log, StreamOptions? options = null)
         : base("Market data stream", clock, log, options)
     {
         _settings = settings;
@@ -109,7 +109,7 @@ public sealed class AlpacaDataStream : AlpacaStream, IMarketDataFeed
     protected override async Task OnConnectedAsync(DateTime? gapStartUtc, CancellationToken ct)
     {
         if (gapStartUtc is not { } gapStart) return;
-        var thisMinute = MarketTime.MinuteStart(Clock.UtcNow);
+        var thisMinute = MarketTime.MinuteStart(Clock.UtcNow());
         var missingFrom = new Dictionary<string, DateTime>(StringComparer.Ordinal); // per symbol: the first minute not yet published
         lock (_barsGate)
         {

@@ -23,7 +23,7 @@ public abstract class AlpacaStream : IAsyncDisposable
     private ClientWebSocket? _socket;
     private StreamStatus _status;
 
-    protected AlpacaStream(string name, IClock clock, ILogger log, StreamOptions? options)
+    protected AlpacaStream(string name, TimeProvider clock, ILogger log, StreamOptions? options)
     {
         Clock = clock;
         _log = log;
@@ -31,7 +31,7 @@ public abstract class AlpacaStream : IAsyncDisposable
         _status = new StreamStatus(name, StreamState.Stopped, null, null, 0, null, null);
     }
 
-    protected IClock Clock { get; }
+    protected TimeProvider Clock { get; }
     public StreamOptions Options { get; }
     public StreamStatus Status { get { lock (_gate) return _status; } }
     /// <summary>Error messages the server sent while the connection stayed up, newest last.</summary>
@@ -106,7 +106,7 @@ public abstract class AlpacaStream : IAsyncDisposable
                 await OnConnectedAsync(gapStart, ct);
                 caughtUp = true;
                 failures = 0;
-                var now = Clock.UtcNow;
+                var now = Clock.UtcNow();
                 bool reconnect = gapStart is not null;
                 Update(s => s with
                 {
@@ -141,7 +141,7 @@ public abstract class AlpacaStream : IAsyncDisposable
             if (caughtUp)
             {
                 // Anything after the last message may have been missed (a silent stream was dead before we noticed).
-                gapStart = Status.LastMessageUtc ?? Clock.UtcNow;
+                gapStart = Status.LastMessageUtc ?? Clock.UtcNow();
                 outage = Stopwatch.StartNew();
             }
             failures++;
@@ -163,7 +163,7 @@ public abstract class AlpacaStream : IAsyncDisposable
             {
                 buffer.ResetWrittenCount();
                 if (!await ReceiveMessageAsync(socket, buffer, ct)) return;
-                Update(s => s with { LastMessageUtc = Clock.UtcNow }); // readers (Settings page, /health) poll the status
+                Update(s => s with { LastMessageUtc = Clock.UtcNow() }); // readers (Settings page, /health) poll the status
                 try { OnMessage(buffer.WrittenSpan); }
                 catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
                 {
@@ -186,7 +186,7 @@ public abstract class AlpacaStream : IAsyncDisposable
             while (true)
             {
                 await Task.Delay(Options.WatchdogInterval, ct);
-                if (Status.LastMessageUtc is { } last && IsStale(last, Clock.UtcNow))
+                if (Status.LastMessageUtc is { } last && IsStale(last, Clock.UtcNow()))
                 {
                     _log.LogWarning("{Stream} went silent since {Last:O}; reconnecting", Status.Name, last);
                     socket.Abort();

@@ -13,7 +13,7 @@ public sealed class AlpacaTradingStream : AlpacaStream
 {
     private readonly AlpacaSettings _settings;
 
-    public AlpacaTradingStream(AlpacaSettings settings, IClock clock, ILogger<AlpacaTradingStream> log, StreamOptions? options = null)
+    public AlpacaTradingStream(AlpacaSettings settings, TimeProvider clock, ILogger<AlpacaTradingStream> log, StreamOptions? options = null)
         : base("Trade updates stream", clock, log, options)
     {
         _settings = settings;
