@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Publishes the app as the Docker image does (Release, self-contained) and checks that the published build,
-# started in Production mode, answers /health and serves the Radzen, Blazor and chart assets.
+# Publishes the app as the Docker image does (Release, framework-dependent) and checks that the published build,
+# started in Production mode, answers /health and serves the Blazor, MudBlazor and chart assets and the API reference.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +12,7 @@ data=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 base="http://127.0.0.1:$port"
 ASPNETCORE_ENVIRONMENT=Production Storage__DataDirectory="$data" Logs__Console=false \
-  "$out/TradingBlazor" --urls "$base" > "$data/stdout.log" 2>&1 &
+  dotnet "$out/TradingBlazor.dll" --urls "$base" > "$data/stdout.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 
@@ -27,8 +27,8 @@ health=$(curl -s -w ' HTTP %{http_code}' "$base/health")
 echo "smoke: /health after ${elapsed_ms} ms: $(echo "$health" | tr -d '\n ' | cut -c1-120)"
 case "$health" in *'HTTP 200') ;; *) echo "smoke: /health is not 200"; exit 1;; esac
 
-for asset in "" _content/Radzen.Blazor/Radzen.Blazor.js _content/Radzen.Blazor/css/material-base.css \
-             _framework/blazor.web.js lib/lightweight-charts/lightweight-charts.standalone.production.js favicon.svg; do
+for asset in "" _content/MudBlazor/MudBlazor.min.js _content/MudBlazor/MudBlazor.min.css app.css js/theme.js \
+             scalar/ openapi/v1.json _framework/blazor.web.js lib/lightweight-charts/lightweight-charts.standalone.production.js favicon.svg; do
   code=$(curl -s -o /dev/null -w '%{http_code}' "$base/$asset")
   [ "$code" = "200" ] || { echo "smoke: /$asset answered $code"; exit 1; }
 done

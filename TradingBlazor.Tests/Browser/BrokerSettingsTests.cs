@@ -58,7 +58,7 @@ public class BrokerSettingsTests : IAsyncLifetime
         await Assertions.Expect(confirm).ToBeDisabledAsync();
         await Assertions.Expect(current).ToHaveTextAsync("Alpaca paper"); // nothing changes until confirmed
         await BrowserFixture.ScreenshotAsync(page, "settings-live-confirmation");
-        await page.Locator("[data-testid=live-confirm-text]").FillAsync("LIVE");
+        await BrowserFixture.Input(page, "live-confirm-text").FillAsync("LIVE");
         await confirm.ClickAsync();
         await Assertions.Expect(current).ToHaveTextAsync("Alpaca live (real money)");
         await Assertions.Expect(streams.Filter(new() { HasText = "Connected" })).ToHaveCountAsync(2, new() { Timeout = 15000 });

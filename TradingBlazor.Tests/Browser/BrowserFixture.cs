@@ -45,6 +45,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator(".tb-layout[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 20000 });
 
+    /// <summary>Picks an item of the select whose list is open (MudBlazor renders it in a popover at the end of the page).</summary>
+    public static Task ChooseAsync(IPage page, string text) =>
+        page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = text }).First.ClickAsync();
+
+    /// <summary>The input of a MudBlazor field, wherever the test id landed (on the input or on the field around it).</summary>
+    public static ILocator Input(IPage page, string testId) =>
+        page.Locator($"[data-testid={testId}] input, input[data-testid={testId}], [data-testid={testId}] textarea, textarea[data-testid={testId}]").First;
+
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.Artifacts("screenshots"), name + ".png"), FullPage = true });
 

@@ -10,7 +10,7 @@ public class MarketsTests
 
     public MarketsTests(BrowserFixture fx) => _fx = fx;
 
-    private sealed record ChartInfo(int Candles, int Panes, string[] Indicators, double? LastClose);
+    private sealed record ChartInfo(int Candles, int Panes, string[] Indicators, double? LastClose, bool Dark);
 
     /// <summary>What the chart module holds (the same module instance the page imported).</summary>
     private static async Task<ChartInfo> InfoAsync(IPage page)
@@ -60,8 +60,8 @@ public class MarketsTests
         await WaitForChartAsync(page, i => i.Indicators.Length == 3);
 
         await page.Locator("[data-testid=indicator-picker]").ClickAsync();
-        await page.Locator(".rz-dropdown-panel .rz-dropdown-item", new PageLocatorOptions { HasText = "MACD" }).First.ClickAsync();
-        await page.Locator("[data-testid=param-fast] input").FillAsync("8");
+        await BrowserFixture.ChooseAsync(page, "MACD");
+        await page.Locator("[data-testid=param-fast] input, input[data-testid=param-fast]").First.FillAsync("8");
         await page.Locator("[data-testid=add-indicator]").ClickAsync();
         var info = await WaitForChartAsync(page, i => i.Indicators.Contains("macd_8_26_9"));
         Assert.Equal(3, info.Panes);
@@ -69,11 +69,11 @@ public class MarketsTests
         await BrowserFixture.ScreenshotAsync(page, "markets-macd-added");
 
         // Bad parameters get an inline error naming the parameter and change nothing.
-        await page.Locator("[data-testid=param-fast] input").FillAsync("30");
+        await page.Locator("[data-testid=param-fast] input, input[data-testid=param-fast]").First.FillAsync("30");
         await page.Locator("[data-testid=add-indicator]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=indicator-error]")).ToContainTextAsync("fast (30) must be less than slow (26)");
 
-        await page.Locator("[data-key=rsi_14] .tb-chip-remove").ClickAsync();
+        await page.Locator("[data-key=rsi_14] .mud-chip-close-button").ClickAsync();
         info = await WaitForChartAsync(page, i => !i.Indicators.Contains("rsi_14"));
         Assert.Equal(2, info.Panes);
         await page.Context.CloseAsync();
@@ -85,15 +85,16 @@ public class MarketsTests
         var page = await _fx.OpenAsync("markets");
         await WaitForChartAsync(page, i => i.Candles > 100);
         await page.Locator("[data-testid=timeframe-picker]").ClickAsync();
-        await page.Locator(".rz-dropdown-panel .rz-dropdown-item", new PageLocatorOptions { HasText = "1d" }).First.ClickAsync();
-        var info = await WaitForChartAsync(page, i => i.Candles is > 400 and < 700); // ~2 years of sessions
-        Assert.Equal(3, info.Indicators.Length);
+        await BrowserFixture.ChooseAsync(page, "1d");
+        // Wait for the whole reload (candles and all three indicator series), not just its first part.
+        var info = await WaitForChartAsync(page, i => i.Candles is > 400 and < 700 && i.Indicators.Length == 3); // ~2 years of sessions
+        Assert.Equal(new[] { "ema_20", "bbands_20_2", "rsi_14" }, info.Indicators);
         await BrowserFixture.ScreenshotAsync(page, "markets-spy-1d");
 
         // Readable in the dark theme too: the chart follows the theme switch.
         await page.Locator("[data-testid=theme-toggle]").ClickAsync();
-        await Assertions.Expect(page.Locator("link#radzen-theme-link")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("material-dark"));
-        await Task.Delay(300);
+        await Assertions.Expect(page.Locator(".tb-layout[data-theme=dark]")).ToHaveCountAsync(1);
+        Assert.True((await WaitForChartAsync(page, i => i.Dark)).Dark);
         await BrowserFixture.ScreenshotAsync(page, "markets-spy-1d-dark");
         await page.Context.CloseAsync();
     }

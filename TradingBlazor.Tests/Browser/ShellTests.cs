@@ -16,13 +16,13 @@ public class ShellTests
     {
         var page = await _fx.OpenAsync();
         Assert.Equal("Dashboard", await page.Locator("h1").InnerTextAsync());
-        Assert.Equal(NavMenu.Items.Count, await page.Locator("[data-testid=nav] .rz-navigation-item").CountAsync());
+        Assert.Equal(NavMenu.Items.Count, await page.Locator("[data-testid=nav] .mud-nav-link").CountAsync());
 
         var badge = page.Locator("[data-testid=market-badge]");
         var phase = await badge.GetAttributeAsync("data-phase");
         Assert.Contains(phase, Enum.GetNames<MarketPhase>());
-        Assert.Matches(@"(Market open|Pre-market|After hours|Closed).* ET$", (await badge.InnerTextAsync()).Trim());
-        Assert.Equal("Healthy", await page.Locator("[data-testid=card-system] h5").InnerTextAsync());
+        Assert.Matches(@"(Market open|Pre-market|After hours|Closed).* ET$", (await badge.Locator(".tb-badge-long").InnerTextAsync()).Trim());
+        Assert.Equal("Healthy", await page.Locator("[data-testid=system-status]").InnerTextAsync());
         await Assertions.Expect(page.Locator("[data-testid=dashboard-chart] [data-testid=price-chart][data-chart-id]")).ToHaveCountAsync(1, new() { Timeout = 15000 });
         await Assertions.Expect(page.Locator("[data-testid=dashboard-chart] canvas").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "shell-dashboard-light");
@@ -35,7 +35,7 @@ public class ShellTests
         var page = await _fx.OpenAsync();
         foreach (var (text, _, path) in NavMenu.Items.Reverse())
         {
-            await page.Locator("[data-testid=nav] .rz-navigation-item-link", new PageLocatorOptions { HasText = text }).ClickAsync();
+            await page.Locator("[data-testid=nav] .mud-nav-link", new PageLocatorOptions { HasText = text }).ClickAsync();
             await page.WaitForURLAsync($"{_fx.App.BaseUrl}/{path}");
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(text);
             await BrowserFixture.ScreenshotAsync(page, $"nav-{(path == "" ? "dashboard" : path)}");
@@ -48,28 +48,30 @@ public class ShellTests
     {
         var context = await _fx.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 860 } });
         var page = await _fx.OpenAsync("", context);
-        var themeLink = page.Locator("link#radzen-theme-link");
-        Assert.Contains("/material-base.css", await themeLink.GetAttributeAsync("href"));
+        var layout = page.Locator(".tb-layout");
+        Assert.Equal("light", await layout.GetAttributeAsync("data-theme"));
 
         await page.Locator("[data-testid=theme-toggle]").ClickAsync();
-        await Assertions.Expect(themeLink).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("material-dark-base\\.css"));
+        await Assertions.Expect(layout).ToHaveAttributeAsync("data-theme", "dark");
 
+        // The saved choice is rendered from the first paint: the prerendered HTML is already dark.
         await page.ReloadAsync();
         await BrowserFixture.WaitInteractiveAsync(page);
-        Assert.Contains("material-dark-base.css", await themeLink.GetAttributeAsync("href"));
-        var background = await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.rz-body')).backgroundColor");
-        Assert.NotEqual("rgb(255, 255, 255)", background);
+        Assert.Equal("dark", await layout.GetAttributeAsync("data-theme"));
+        var background = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+        Assert.Equal("rgb(15, 18, 26)", background);
         await BrowserFixture.ScreenshotAsync(page, "shell-dashboard-dark");
         await _fx.GotoAsync(page, "settings");
         await Assertions.Expect(page.Locator("[data-testid=broker-no-keys]")).ToContainTextAsync("set Alpaca__KeyId and Alpaca__SecretKey");
-        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Alpaca paper" })).ToHaveAttributeAsync("aria-disabled", "true");
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Alpaca paper" })).ToBeDisabledAsync();
         await BrowserFixture.ScreenshotAsync(page, "settings-dark");
 
         // And back to light, which also persists.
         await page.Locator("[data-testid=theme-toggle]").ClickAsync();
-        await Assertions.Expect(themeLink).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/material-base\\.css"));
+        await Assertions.Expect(layout).ToHaveAttributeAsync("data-theme", "light");
         await page.ReloadAsync();
-        Assert.Contains("/material-base.css", await themeLink.GetAttributeAsync("href"));
+        await BrowserFixture.WaitInteractiveAsync(page);
+        Assert.Equal("light", await layout.GetAttributeAsync("data-theme"));
         await context.CloseAsync();
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
-using Radzen;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+using Serilog;
 using TradingBlazor.Adapters.Alpaca;
 using TradingBlazor.Adapters.Simulated;
 using TradingBlazor.Api;
@@ -12,6 +14,7 @@ using TradingBlazor.Engine.Market;
 using TradingBlazor.Engine.Scheduling;
 using TradingBlazor.Infrastructure.Configuration;
 using TradingBlazor.Infrastructure.Logging;
+using TradingBlazor.Services;
 
 namespace TradingBlazor.Hosting;
 
@@ -37,6 +40,9 @@ public static class AppHost
             builder.Configuration.AddEnvironmentVariables();
             builder.Configuration.AddCommandLine(args);
         }
+
+        // `dotnet run` outside Development: the build output serves static assets only through the manifest (published output has them).
+        builder.WebHost.UseStaticWebAssets();
 
         // Loopback only unless --urls, ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS say otherwise.
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
@@ -85,25 +91,24 @@ public static class AppHost
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
-        services.AddRadzenCookieThemeService(options =>
-        {
-            options.Name = ThemeCookie.Name;
-            options.Duration = TimeSpan.FromDays(365);
-        });
+        services.AddMudServices();
+        services.AddUiServices();
     }
 
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        _ = app.Services.GetRequiredService<HostStartTime>(); // uptime counts from here
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseSerilogRequestLogging();
         app.UseStatusCodePages();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapTradingBlazorHealth();
         app.MapOpenApi();
+        app.MapScalarApiReference(o => o.WithTitle("TradingBlazor API")); // /scalar
         app.MapCalendarEndpoints();
         app.MapBacktestEndpoints();
         app.MapBrokerEndpoints();

@@ -33,7 +33,7 @@ export function create(element, dark, daily) {
   const volume = chart.addSeries(LC.HistogramSeries, { priceFormat: { type: "volume" }, priceScaleId: "volume", lastValueVisible: false, priceLineVisible: false });
   chart.priceScale("volume").applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
   const id = nextId++;
-  charts.set(id, { chart, candles, volume, indicators: new Map(), colorIndex: 0, candleCount: 0, markers: null });
+  charts.set(id, { chart, candles, volume, indicators: new Map(), colorIndex: 0, candleCount: 0, markers: null, dark });
   return id;
 }
 
@@ -105,7 +105,10 @@ export function setMarkers(id, markers) {
 }
 
 export function setTheme(id, dark) {
-  charts.get(id)?.chart.applyOptions(themeOptions(dark));
+  const c = charts.get(id);
+  if (!c) return;
+  c.chart.applyOptions(themeOptions(dark));
+  c.dark = dark;
 }
 
 // What the chart holds, for tests and diagnostics.
@@ -117,6 +120,7 @@ export function info(id) {
     panes: c.chart.panes().length,
     indicators: [...c.indicators.keys()],
     lastClose: c.candles.data().at(-1)?.close ?? null,
+    dark: c.dark,
   };
 }
 

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using TradingBlazor.Data.Entities;
+using TradingBlazor.Domain.MarketData;
+using TradingBlazor.Domain.Strategies.Config;
+using TradingBlazor.Engine.Backtesting;
+
+namespace TradingBlazor.Services;
+
+/// <summary>A stored run as the Lab lists it; <see cref="Summary"/> holds the metrics by their snake_case names.</summary>
+public sealed record RunRow(long Id, string Name, string Symbols, string Timeframe, DateOnly From, DateOnly To, string Source,
+    string Status, string? Error, decimal? FinalEquity, JsonElement? Summary);
+
+/// <summary>A run opened in the Lab: its row, trades and what the charts draw (null while it has no equity).</summary>
+public sealed record RunDetail(RunRow Run, IReadOnlyList<StoredTrade> Trades, BacktestChart? Chart);
+
+/// <summary>A sweep or walk-forward as the Lab's panel asks for it: the template, one range text per parameter and the data.</summary>
+public sealed record SweepRequest(string Template, IReadOnlyList<string> Ranges, string Symbol, DateOnly From, DateOnly To, string Metric,
+    int InSampleBars = 250, int OutOfSampleBars = 60);
+
+/// <summary>The Backtest Lab: samples, runs (start, cancel, list, open) and parameter sweeps.</summary>
+public interface IBacktestLab
+{
+    /// <summary>Sample configs shipped with the app, by name.</summary>
+    IReadOnlyDictionary<string, string> Samples { get; }
+
+    /// <summary>The sweep template shipped with the app.</summary>
+    string SweepTemplate { get; }
+
+    /// <summary>Raised when a run's progress or status changes.</summary>
+    event Action<BacktestProgress>? Changed;
+
+    Task<(long? Id, IReadOnlyList<ConfigError> Errors)> StartAsync(BacktestRequest request, CancellationToken ct = default);
+
+    void Cancel(long id);
+
+    Task<IReadOnlyList<RunRow>> ListRunsAsync(CancellationToken ct = default);
+
+    Task<RunDetail?> OpenRunAsync(long id, CancellationToken ct = default);
+
+    /// <summary>Runs the grid in parallel; bad ranges or configs throw <see cref="FormatException"/> or <see cref="BotConfigException"/>.</summary>
+    Task<IReadOnlyList<SweepPoint>> SweepAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct);
+
+    Task<WalkForwardResult> WalkForwardAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct);
+}
+
+public sealed class BacktestLab(BacktestService service, BacktestChartBuilder charts) : IBacktestLab
+{
+    /// <summary>More combinations than this would keep the machine busy for minutes: refuse them up front.</summary>
+    public const int MaxCombinations = 2_000;
+
+    private static readonly string SamplesDirectory = Path.Combine(AppContext.BaseDirectory, "samples", "strategies");
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> SampleFiles = new(LoadSamples);
+
+    public IReadOnlyDictionary<string, string> Samples => SampleFiles.Value;
+
+    public string SweepTemplate { get; } = File.Exists(TemplatePath) ? File.ReadAllText(TemplatePath) : "";
+
+    private static string TemplatePath => Path.Combine(SamplesDirectory, "sma_cross_template.json");
+
+    public event Action<BacktestProgress>? Changed
+    {
+        add => service.Changed += value;
+        remove => service.Changed -= value;
+    }
+
+    public Task<(long? Id, IReadOnlyList<ConfigError> Errors)> StartAsync(BacktestRequest request, CancellationToken ct = default) => service.StartAsync(request, ct);
+
+    public void Cancel(long id) => service.Cancel(id);
+
+    public async Task<IReadOnlyList<RunRow>> ListRunsAsync(CancellationToken ct = default) => (await service.ListAsync(ct: ct)).Select(ToRow).ToList();
+
+    public async Task<RunDetail?> OpenRunAsync(long id, CancellationToken ct = default)
+    {
+        var run = await service.GetAsync(id, ct);
+        return run is null ? null : new RunDetail(ToRow(run), BacktestChartBuilder.Trades(run), await charts.BuildAsync(run, ct));
+    }
+
+    public async Task<IReadOnlyList<SweepPoint>> SweepAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct)
+    {
+        var (grid, data) = await PrepareAsync(request, ct);
+        return await Task.Run(() => ParameterSweep.Run(request.Template, grid, data, new BacktestOptions(), progress: progress, ct: ct), ct);
+    }
+
+    public async Task<WalkForwardResult> WalkForwardAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct)
+    {
+        var (grid, data) = await PrepareAsync(request, ct);
+        var symbol = data.Keys.Single();
+        return await Task.Run(() => WalkForward.Run(request.Template, grid, data[symbol], symbol, request.InSampleBars, request.OutOfSampleBars,
+            request.Metric, new BacktestOptions(), progress, ct), ct);
+    }
+
+    /// <summary>Parses the grid, checks the first combination compiles, and loads the simulated bars it runs on.</summary>
+    private async Task<(Dictionary<string, double[]> Grid, IReadOnlyDictionary<string, BarSeries> Data)> PrepareAsync(SweepRequest request, CancellationToken ct)
+    {
+        var grid = request.Ranges.Where(r => !string.IsNullOrWhiteSpace(r)).Select(ParameterSweep.ParseRange).ToDictionary(r => r.Name, r => r.Values);
+        if (grid.Count == 0) throw new FormatException("Give at least one parameter range.");
+        if (grid.Values.Aggregate(1L, (n, v) => n * v.Length) > MaxCombinations)
+            throw new FormatException($"At most {MaxCombinations:N0} combinations per sweep.");
+        var symbol = request.Symbol.Trim().ToUpperInvariant();
+        var first = BotConfig.Parse(ParameterSweep.Substitute(request.Template, ParameterSweep.Grid(grid).First())) with { Symbols = new() { symbol } };
+        var bot = BotConfigValidator.CompileOrThrow(first);
+        var bars = await service.LoadBarsAsync(new[] { symbol }, bot.Timeframe, request.From, request.To, BacktestSource.Simulated, ct);
+        return (grid, BarSeries.From(bars));
+    }
+
+    private static RunRow ToRow(BacktestRunRecord r) => new(
+        r.Id, r.Name, r.Symbols, r.Timeframe, DateOnly.FromDateTime(Domain.Time.MarketTime.ToEastern(r.FromUtc)),
+        DateOnly.FromDateTime(Domain.Time.MarketTime.ToEastern(r.ToUtc)).AddDays(-1), r.Source, r.Status, r.Error, r.FinalEquity,
+        r.SummaryJson is null ? null : JsonSerializer.Deserialize<JsonElement>(r.SummaryJson));
+
+    private static IReadOnlyDictionary<string, string> LoadSamples() =>
+        Directory.Exists(SamplesDirectory)
+            ? Directory.GetFiles(SamplesDirectory, "*.json").Where(f => !f.EndsWith("_template.json", StringComparison.Ordinal)).Order()
+                .ToDictionary(f => Path.GetFileNameWithoutExtension(f), File.ReadAllText)
+            : new Dictionary<string, string>();
+}

@@ -1,0 +1,16 @@
+namespace TradingBlazor.Services;
+
+public static class UiServices
+{
+    /// <summary>The services the Razor components use: everything a page reads or asks for goes through these.</summary>
+    public static IServiceCollection AddUiServices(this IServiceCollection services)
+    {
+        services.AddScoped<ThemeState>();
+        services.AddSingleton<IDashboardService, DashboardService>();
+        services.AddSingleton<IPortfolioService, PortfolioService>();
+        services.AddSingleton<IMarketDataService, MarketDataService>();
+        services.AddSingleton<IBrokerService, BrokerService>();
+        services.AddSingleton<IBacktestLab, BacktestLab>();
+        return services;
+    }
+}
