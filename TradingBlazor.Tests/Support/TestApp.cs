@@ -26,9 +26,11 @@ public sealed class TestApp : IAsyncDisposable
     public IServiceProvider Services => App.Services;
     public string LogDirectory => Path.Combine(DataDirectory, "logs");
 
-    public static async Task<TestApp> StartAsync(params string[] settings)
+    public static Task<TestApp> StartAsync(params string[] settings) => StartInAsync(TestPaths.NewTempDirectory("tb-app"), settings);
+
+    /// <summary>Starts the app on a data directory the test prepared (e.g. with a database file of an older version).</summary>
+    public static async Task<TestApp> StartInAsync(string dataDirectory, params string[] settings)
     {
-        var dataDirectory = TestPaths.NewTempDirectory("tb-app");
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",

@@ -39,7 +39,6 @@ public static class StartupErrors
         || ex is InvalidOperationException && ex.Message.Contains("configuration value", StringComparison.OrdinalIgnoreCase)
         || ex is FormatException && ex.Message.Contains(AppHost.DotEnvFileName, StringComparison.Ordinal);
 
-    // The test host stops the entry point with this exception once it has the built host; let it through.
-    // (EF Core 6's design-time tools use the older StopTheHostException for the same purpose.)
-    private static bool IsHostingControlFlow(Exception ex) => ex is HostAbortedException || ex.GetType().Name == "StopTheHostException";
+    // The test host and EF's design-time tools stop the entry point with this exception once they have the built host.
+    private static bool IsHostingControlFlow(Exception ex) => ex is HostAbortedException;
 }
