@@ -54,6 +54,25 @@ public class CalendarApiTests : IAsyncLifetime
     public async Task OpenApi_document_describes_the_api()
     {
         using var json = JsonDocument.Parse(await _client.GetStringAsync("openapi/v1.json"));
-        Assert.True(json.RootElement.GetProperty("paths").TryGetProperty("/api/market/sessions", out _));
+        var paths = json.RootElement.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/market/sessions", out _));
+
+        // Every endpoint says what it takes and answers, /health included.
+        var start = paths.GetProperty("/api/backtests").GetProperty("post");
+        Assert.Contains("BacktestRequest", start.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetRawText());
+        Assert.Contains("BacktestStarted", start.GetProperty("responses").GetProperty("202").GetRawText());
+        Assert.True(start.GetProperty("responses").TryGetProperty("400", out _));
+        Assert.Contains("HealthView", paths.GetProperty("/health").GetProperty("get").GetProperty("responses").GetProperty("200").GetRawText());
+        Assert.Contains("BrokerStatus", paths.GetProperty("/api/broker/mode").GetProperty("put").GetProperty("responses").GetProperty("200").GetRawText());
+        var schemas = json.RootElement.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.GetProperty("BacktestRequest").GetProperty("properties").TryGetProperty("config", out _));
+    }
+
+    [Fact]
+    public async Task The_api_reference_page_is_served()
+    {
+        using var response = await _client.GetAsync("scalar/v1");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("TradingBlazor API", await response.Content.ReadAsStringAsync());
     }
 }

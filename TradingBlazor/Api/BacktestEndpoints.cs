@@ -30,51 +30,48 @@ public static class BacktestEndpoints
             var (id, errors) = await service.StartAsync(request, ct);
             if (id is null)
                 return Results.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
-            return Results.Accepted($"/api/backtests/{id}", new { id, status = "running", url = $"/api/backtests/{id}" });
-        }).WithName("StartBacktest").WithSummary("Start a backtest: { config, from, to, source: simulated|store, capital, costs }.");
+            return Results.Accepted($"/api/backtests/{id}", new BacktestStarted(id.Value, "running", $"/api/backtests/{id}"));
+        }).Accepts<BacktestRequest>("application/json").Produces<BacktestStarted>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+          .WithName("StartBacktest").WithSummary("Start a backtest: { config, from, to, source: simulated|store, capital, costs }.");
 
         group.MapGet("/", async (BacktestService service, CancellationToken ct) =>
-            Results.Ok((await service.ListAsync(100, ct)).Select(r => new
-            {
-                r.Id, r.Name, r.Symbols, r.Timeframe, from = r.FromUtc, to = r.ToUtc, r.Source, r.Status, r.Error, r.CreatedAt, r.FinishedAt, r.FinalEquity,
-                progress = service.LiveProgress(r.Id)?.Progress,
-            }))).WithName("ListBacktests");
+            Results.Ok((await service.ListAsync(100, ct)).Select(r => new BacktestRunItem(
+                r.Id, r.Name, r.Symbols, r.Timeframe, r.FromUtc, r.ToUtc, r.Source, r.Status, r.Error, r.CreatedAt, r.FinishedAt, r.FinalEquity,
+                service.LiveProgress(r.Id)?.Progress)))).Produces<List<BacktestRunItem>>().WithName("ListBacktests");
 
         group.MapGet("/{id:long}", async (long id, BacktestService service, CancellationToken ct) =>
         {
             var run = await service.GetAsync(id, ct);
             if (run is null) return Results.Problem(statusCode: 404, title: $"No backtest {id}.");
-            return Results.Ok(new
-            {
-                run.Id, run.Name, run.Symbols, run.Timeframe, from = run.FromUtc, to = run.ToUtc, run.Source, run.Status, run.Error, run.CreatedAt, run.FinishedAt,
-                progress = run.Status == "running" ? service.LiveProgress(id)?.Progress ?? 0 : 1,
-                request = JsonDocument.Parse(run.RequestJson).RootElement,
-                summary = run.SummaryJson is null ? (JsonElement?)null : JsonDocument.Parse(run.SummaryJson).RootElement,
-            });
-        }).WithName("GetBacktest");
+            return Results.Ok(new BacktestRunDetails(
+                run.Id, run.Name, run.Symbols, run.Timeframe, run.FromUtc, run.ToUtc, run.Source, run.Status, run.Error, run.CreatedAt, run.FinishedAt,
+                run.Status == "running" ? service.LiveProgress(id)?.Progress ?? 0 : 1,
+                JsonDocument.Parse(run.RequestJson).RootElement,
+                run.SummaryJson is null ? null : JsonDocument.Parse(run.SummaryJson).RootElement));
+        }).Produces<BacktestRunDetails>().ProducesProblem(StatusCodes.Status404NotFound).WithName("GetBacktest");
 
         group.MapGet("/{id:long}/trades", async (long id, BacktestService service, CancellationToken ct) =>
             await service.GetAsync(id, ct) is { TradesJson: { } json } ? Results.Text(json, "application/json") : Results.Problem(statusCode: 404, title: $"No results for backtest {id}."))
-            .WithName("GetBacktestTrades");
+            .Produces<List<StoredTrade>>().ProducesProblem(StatusCodes.Status404NotFound).WithName("GetBacktestTrades");
 
         group.MapGet("/{id:long}/equity", async (long id, BacktestService service, CancellationToken ct) =>
             await service.GetAsync(id, ct) is { EquityJson: { } json } ? Results.Text(json, "application/json") : Results.Problem(statusCode: 404, title: $"No results for backtest {id}."))
-            .WithName("GetBacktestEquity");
+            .Produces<List<EquityPointView>>().ProducesProblem(StatusCodes.Status404NotFound).WithName("GetBacktestEquity");
 
         group.MapGet("/{id:long}/trades.csv", async (long id, BacktestService service, CancellationToken ct) =>
             await service.GetAsync(id, ct) is { TradesJson: not null } run
                 ? Results.File(System.Text.Encoding.UTF8.GetBytes(BacktestCsv.Trades(BacktestChartBuilder.Trades(run))), "text/csv", $"backtest-{id}-trades.csv")
                 : Results.Problem(statusCode: 404, title: $"No results for backtest {id}."))
-            .WithName("ExportBacktestTrades");
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status404NotFound).WithName("ExportBacktestTrades");
 
         group.MapGet("/{id:long}/equity.csv", async (long id, BacktestService service, CancellationToken ct) =>
             await service.GetAsync(id, ct) is { EquityJson: { } json }
                 ? Results.File(System.Text.Encoding.UTF8.GetBytes(BacktestCsv.Equity(json)), "text/csv", $"backtest-{id}-equity.csv")
                 : Results.Problem(statusCode: 404, title: $"No results for backtest {id}."))
-            .WithName("ExportBacktestEquity");
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status404NotFound).WithName("ExportBacktestEquity");
 
         group.MapPost("/{id:long}/cancel", (long id, BacktestService service) =>
             service.Cancel(id) ? Results.Accepted($"/api/backtests/{id}") : Results.Problem(statusCode: 409, title: $"Backtest {id} is not running."))
-            .WithName("CancelBacktest");
+            .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict).WithName("CancelBacktest");
     }
 }

@@ -17,7 +17,7 @@ public static class BrokerEndpoints
 
         group.MapGet("/", (BrokerConnection connection, AlpacaRateLimiter limiter, IOptions<AlpacaSettings> settings) =>
             Results.Ok(BrokerStatus.Of(connection, limiter, settings.Value.KeyId)))
-            .WithName("GetBroker").WithSummary("Broker mode, stream status and rate-limit headroom (keys are never shown).");
+            .Produces<BrokerStatus>().WithName("GetBroker").WithSummary("Broker mode, stream status and rate-limit headroom (keys are never shown).");
 
         group.MapPut("/mode", async (ModeChange? change, BrokerConnection connection, AlpacaRateLimiter limiter, IOptions<AlpacaSettings> settings, CancellationToken ct) =>
         {
@@ -26,12 +26,12 @@ public static class BrokerEndpoints
             if (await connection.SetModeAsync(mode, change.ConfirmLive, ct) is { } error)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { [error.Field] = new[] { error.Message } });
             return Results.Ok(BrokerStatus.Of(connection, limiter, settings.Value.KeyId));
-        }).WithName("SetBrokerMode").WithSummary("Switch broker: { mode: Simulated|AlpacaPaper|AlpacaLive, confirmLive }.");
+        }).Produces<BrokerStatus>().ProducesValidationProblem().WithName("SetBrokerMode").WithSummary("Switch broker: { mode: Simulated|AlpacaPaper|AlpacaLive, confirmLive }.");
 
         group.MapPost("/test", async (bool? paper, BrokerConnection connection, CancellationToken ct) =>
         {
             var result = await connection.TestAsync(paper ?? connection.Mode != BrokerMode.AlpacaLive, ct);
             return Results.Ok(result);
-        }).WithName("TestBrokerConnection").WithSummary("Ask Alpaca for the account and clock with the configured keys.");
+        }).Produces<ConnectionTest>().WithName("TestBrokerConnection").WithSummary("Ask Alpaca for the account and clock with the configured keys.");
     }
 }

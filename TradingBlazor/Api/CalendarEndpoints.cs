@@ -16,17 +16,9 @@ public static class CalendarEndpoints
         group.MapGet("/status", (DateTimeOffset? at, IMarketCalendar calendar, TimeProvider clock) =>
         {
             var status = calendar.GetStatus(at?.UtcDateTime ?? clock.UtcNow());
-            return Results.Ok(new
-            {
-                at = status.AtUtc,
-                phase = status.Phase.ToString(),
-                isOpen = status.IsOpen,
-                session = status.Today is null ? null : ToDto(status.Today),
-                nextOpen = status.NextOpenUtc,
-                nextClose = status.NextCloseUtc,
-                holiday = status.HolidayName,
-            });
-        }).WithName("GetMarketStatus").WithSummary("Market phase at an instant (default: now) with the next open and close.");
+            return Results.Ok(new MarketStatusView(status.AtUtc, status.Phase.ToString(), status.IsOpen, status.Today is null ? null : ToDto(status.Today),
+                status.NextOpenUtc, status.NextCloseUtc, status.HolidayName));
+        }).Produces<MarketStatusView>().WithName("GetMarketStatus").WithSummary("Market phase at an instant (default: now) with the next open and close.");
 
         group.MapGet("/sessions", (string from, string to, IMarketCalendar calendar) =>
         {
@@ -37,19 +29,13 @@ public static class CalendarEndpoints
             if (errors.Count == 0 && toDate.DayNumber - fromDate.DayNumber > MaxRangeDays) errors["to"] = new[] { $"The range may span at most {MaxRangeDays} days." };
             if (errors.Count > 0) return Results.ValidationProblem(errors);
             var sessions = calendar.SessionsBetween(fromDate, toDate).Select(ToDto).ToList();
-            return Results.Ok(new { from = fromDate, to = toDate, tradingDays = sessions.Count, sessions });
-        }).WithName("GetMarketSessions").WithSummary("Trading sessions with dates in [from, to] (yyyy-MM-dd).");
+            return Results.Ok(new SessionsView(fromDate, toDate, sessions.Count, sessions));
+        }).Produces<SessionsView>().ProducesValidationProblem().WithName("GetMarketSessions").WithSummary("Trading sessions with dates in [from, to] (yyyy-MM-dd).");
     }
 
-    private static object ToDto(TradingSession s) => new
-    {
-        date = s.Date,
-        openUtc = s.OpenUtc,
-        closeUtc = s.CloseUtc,
-        openEastern = MarketTime.ToEastern(s.OpenUtc).ToString("HH:mm", CultureInfo.InvariantCulture),
-        closeEastern = MarketTime.ToEastern(s.CloseUtc).ToString("HH:mm", CultureInfo.InvariantCulture),
-        earlyClose = s.IsEarlyClose,
-    };
+    private static SessionView ToDto(TradingSession s) => new(s.Date, s.OpenUtc, s.CloseUtc,
+        MarketTime.ToEastern(s.OpenUtc).ToString("HH:mm", CultureInfo.InvariantCulture),
+        MarketTime.ToEastern(s.CloseUtc).ToString("HH:mm", CultureInfo.InvariantCulture), s.IsEarlyClose);
 
     private static DateOnly ParseDate(string value, string field, Dictionary<string, string[]> errors)
     {

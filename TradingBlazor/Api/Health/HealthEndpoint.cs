@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace TradingBlazor.Api.Health;
@@ -21,37 +20,29 @@ public static class HealthEndpoint
             .AddCheck<MarketDataHealthCheck>("marketData")
             .AddCheck<BrokerHealthCheck>("broker");
 
+    /// <summary>A minimal-API endpoint (not MapHealthChecks) so that the OpenAPI document describes it too.</summary>
     public static IEndpointConventionBuilder MapTradingBlazorHealth(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapHealthChecks(Path, new HealthCheckOptions
+        endpoints.MapGet(Path, async (HealthCheckService health, HostStartTime started, CancellationToken ct) =>
         {
-            ResponseWriter = WriteAsync,
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        }).DisableHttpMetrics();
-
-    private static Task WriteAsync(HttpContext http, HealthReport report)
-    {
-        http.Response.ContentType = "application/json";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            version = typeof(HealthEndpoint).Assembly.GetName().Version?.ToString(),
-            uptimeSeconds = (long)http.RequestServices.GetRequiredService<HostStartTime>().Uptime.TotalSeconds,
-            checks = report.Entries.ToDictionary(e => e.Key, e => new
-            {
-                status = e.Value.Status.ToString(),
-                description = e.Value.Description,
-                durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
-                data = e.Value.Data.Count > 0 ? e.Value.Data : null,
-            }),
-        };
-        return http.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
-    }
+            var report = await health.CheckHealthAsync(ct);
+            var body = new HealthView(
+                report.Status.ToString(),
+                typeof(HealthEndpoint).Assembly.GetName().Version?.ToString(),
+                (long)started.Uptime.TotalSeconds,
+                report.Entries.ToDictionary(e => e.Key, e => new ComponentHealthView(
+                    e.Value.Status.ToString(), e.Value.Description, Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                    e.Value.Data.Count > 0 ? e.Value.Data : null)));
+            // Degraded components (broker, data feeds) still answer 200 so that a container is not restarted for them.
+            var code = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+            return Results.Json(body, Json, statusCode: code);
+        }).Produces<HealthView>().Produces<HealthView>(StatusCodes.Status503ServiceUnavailable)
+          .WithTags("Health").WithName("GetHealth").WithSummary("Each component's state; 503 when the database or the scheduler is down.")
+          .DisableHttpMetrics();
 }
+
+public sealed record ComponentHealthView(string Status, string? Description, double DurationMs, IReadOnlyDictionary<string, object>? Data);
+
+public sealed record HealthView(string Status, string? Version, long UptimeSeconds, IReadOnlyDictionary<string, ComponentHealthView> Checks);
 
 /// <summary>When this host was built, on the app's clock (uptime in /health).</summary>
 public sealed class HostStartTime(TimeProvider clock)
