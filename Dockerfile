@@ -1,17 +1,18 @@
 # syntax=docker/dockerfile:1
-# Build: SDK 9.0 plus Node for the npm asset step, self-contained publish.
-FROM mcr.microsoft.com/dotnet/sdk:9.0-bookworm-slim AS build
+# Build: SDK 10.0 plus Node for the npm asset step; the same framework-dependent publish CI smoke-tests.
+FROM mcr.microsoft.com/dotnet/sdk:10.0-bookworm-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends nodejs npm \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY TradingBlazor/TradingBlazor.csproj TradingBlazor/package.json TradingBlazor/package-lock.json TradingBlazor/
-RUN dotnet restore TradingBlazor/TradingBlazor.csproj -r linux-x64
+RUN dotnet restore TradingBlazor/TradingBlazor.csproj
+COPY samples/ samples/
 COPY TradingBlazor/ TradingBlazor/
-RUN dotnet publish TradingBlazor/TradingBlazor.csproj -c Release -r linux-x64 --self-contained true -o /app --no-restore
+RUN dotnet publish TradingBlazor/TradingBlazor.csproj -c Release -o /app --no-restore
 
-# Run: the slim runtime-deps image (the app carries its own runtime), non-root, data on a volume.
-FROM mcr.microsoft.com/dotnet/runtime-deps:9.0-bookworm-slim AS final
+# Run: the ASP.NET Core runtime image, non-root, data on a volume.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-bookworm-slim AS final
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl tzdata \
  && rm -rf /var/lib/apt/lists/* \
@@ -28,4 +29,4 @@ VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/health || exit 1
-ENTRYPOINT ["./TradingBlazor"]
+ENTRYPOINT ["dotnet", "TradingBlazor.dll"]

@@ -18,7 +18,8 @@ npm ci --prefix tools/alpaca-crosscheck --no-audit --no-fund --loglevel=error
 results="TestResults"
 rm -rf "$results" artifacts/indicators
 test_status=0
-dotnet test TradingBlazor.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" || test_status=$?
+# A hung test fails the run (with a dump) instead of stalling CI.
+dotnet test TradingBlazor.sln --blame-hang-timeout 90s --logger "trx;LogFileName=results.trx" --results-directory "$results" || test_status=$?
 
 smoke_status=0
 bash scripts/smoke-publish.sh || smoke_status=$?

@@ -26,17 +26,28 @@ public static class AppHost
 
     /// <summary>
     /// Configuration, lowest to highest precedence: appsettings.json, appsettings.{Environment}.json,
-    /// user-secrets (Development), .env in the working directory, environment variables (Section__Key), command line.
+    /// user-secrets, .env in the working directory, environment variables (Section__Key), command line.
     /// </summary>
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         // The application name must be ours even when a test process hosts us: static web assets and user-secrets key on it.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(AppHost).Assembly.GetName().Name });
+        // The trader runs in Production (the default profile); user-secrets are theirs to use there too.
+        bool added = false;
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Configuration.AddUserSecrets(typeof(AppHost).Assembly, optional: true);
+            added = true;
+        }
         var dotEnv = DotEnvFile.Read(Path.Combine(Directory.GetCurrentDirectory(), DotEnvFileName));
         if (dotEnv.Count > 0)
         {
             builder.Configuration.AddInMemoryCollection(dotEnv);
-            // Re-added so that real environment variables and arguments still win over the .env file.
+            added = true;
+        }
+        if (added)
+        {
+            // Re-added so that real environment variables and arguments still win over user-secrets and the .env file.
             builder.Configuration.AddEnvironmentVariables();
             builder.Configuration.AddCommandLine(args);
         }
