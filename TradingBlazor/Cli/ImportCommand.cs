@@ -1,4 +1,5 @@
 using System.Globalization;
+using TradingBlazor.Adapters.Csv;
 using TradingBlazor.Domain.MarketData;
 using TradingBlazor.Engine.MarketData;
 
@@ -19,7 +20,7 @@ public static class ImportCommand
 
         // Same configuration and store as the app; the database is migrated, nothing else starts.
         await using var app = await CliHost.StartAsync(hostArgs, migrate: true);
-        using var reader = new StreamReader(input);
+        using var reader = BarCsvReader.OpenFile(input);
         var report = await app.Services.GetRequiredService<BarImportService>().ImportAsync(reader, symbol, timeframe);
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
