@@ -39,6 +39,19 @@ public class ScaledDecimalTests
         Assert.Equal(1L, ScaledDecimal.ToScaled(0.000000001m, ScaledDecimal.QuantityScale));
     }
 
+    [Theory]
+    [InlineData("1.50000000000", ScaleProblem.None)]          // trailing zeros beyond the scale still fit exactly
+    [InlineData("92233720368.54775807", ScaleProblem.None)]
+    [InlineData("-92233720368.54775808", ScaleProblem.None)]
+    [InlineData("92233720368.54775808", ScaleProblem.TooLarge)]
+    [InlineData("79228162514264337593543950335", ScaleProblem.TooLarge)] // decimal.MaxValue: no overflow on the way
+    [InlineData("1.123456789", ScaleProblem.TooManyDecimals)]
+    public void Check_tells_why_a_value_cannot_be_stored_without_throwing(string value, ScaleProblem expected)
+    {
+        var d = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, ScaledDecimal.Check(d, ScaledDecimal.MoneyScale));
+    }
+
     [Fact]
     public void Values_too_large_are_rejected()
     {

@@ -28,4 +28,13 @@ public class ImportCliTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("error: 'S P X!' is not a valid symbol (letters, digits, '.' or '-', at most 12).", result.StdErr.Trim());
     }
+
+    [Fact]
+    public async Task A_file_without_line_breaks_is_one_line_and_a_non_zero_exit()
+    {
+        var input = TradingBlazor.Tests.Data.BarCsvRowLimitTests.OneLineFile(5 << 20);
+        var result = await AppProcess.RunAsync(new Dictionary<string, string>(), new[] { "import", "--input", input, "--symbol", "X" }, TimeSpan.FromSeconds(60));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"error: line 1 {TradingBlazor.Tests.Data.BarCsvRowLimitTests.TooLong}", result.StdErr.Trim());
+    }
 }

@@ -5,18 +5,27 @@ using TradingBlazor.Domain.Indicators.Registry;
 namespace TradingBlazor.Cli;
 
 /// <summary>
-/// <c>bench indicators [--bars 1000000] [--runs 5] [--only id,id]</c>: batch ns/bar, streaming ns/update and bytes
+/// <c>bench indicators [--bars 1000000] [--runs 5] [--only id,id]</c> (and the store, backtest and csv benchmarks): batch ns/bar, streaming ns/update and bytes
 /// allocated per streaming update for every indicator, medians after a warm-up, on a seeded random walk.
 /// Run it from a Release build: <c>dotnet run -c Release --project TradingBlazor -- bench indicators</c>.
 /// </summary>
 public static class BenchCommand
 {
-    public const string Usage = "bench indicators [--bars 1000000] [--runs 5] [--only sma,rsi] | bench store [--days 252] | bench backtest [--bars 1000000]";
+    public static readonly string[] Usages =
+    {
+        "bench indicators [--bars 1000000] [--runs 5] [--only sma,rsi]",
+        "bench store [--days 252]",
+        "bench backtest [--bars 1000000]",
+        "bench csv [--rows 1000000] [--runs 5]",
+    };
+
+    public static string Usage => string.Join(" | ", Usages);
 
     public static async Task<int> RunAsync(string target, CliArguments args, TextWriter stdout)
     {
         if (target == "store") return await StoreBench.RunAsync(args, stdout);
         if (target == "backtest") return BacktestBench.Run(args, stdout);
+        if (target == "csv") return CsvBench.Run(args, stdout);
         if (target != "indicators") throw new CliUsageException($"unknown benchmark '{target}'; use: {Usage}");
         int count = args.Int("bars", 1_000_000, 1_000, 50_000_000);
         int runs = args.Int("runs", 5, 1, 50);

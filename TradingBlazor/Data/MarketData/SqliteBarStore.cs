@@ -7,7 +7,7 @@ namespace TradingBlazor.Data.MarketData;
 
 /// <summary>
 /// The price_bars table. Writes are one prepared INSERT … ON CONFLICT DO UPDATE per bar inside one transaction
-/// (re-imports upsert, never duplicate); reads go straight through a data reader, because a chart loading a year
+/// (re-imports upsert, never duplicate; an exception while the bars are enumerated rolls all of them back); reads go straight through a data reader, because a chart loading a year
 /// of 1-minute bars (~98,000 rows) should not pay for change tracking.
 /// </summary>
 public sealed class SqliteBarStore : IBarStore
@@ -16,9 +16,10 @@ public sealed class SqliteBarStore : IBarStore
 
     public SqliteBarStore(IDbContextFactory<TradingDbContext> contexts) => _contexts = contexts;
 
-    public async Task<int> UpsertAsync(IReadOnlyCollection<Bar> bars, CancellationToken ct = default)
+    public async Task<int> UpsertAsync(IEnumerable<Bar> bars, CancellationToken ct = default)
     {
-        if (bars.Count == 0) return 0;
+        using var pending = bars.GetEnumerator();
+        if (!pending.MoveNext()) return 0;
         await using var db = await _contexts.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
@@ -36,8 +37,9 @@ public sealed class SqliteBarStore : IBarStore
         var p = new[] { "$symbol", "$timeframe", "$timestamp", "$open", "$high", "$low", "$close", "$volume", "$vwap", "$trades" }
             .Select(name => { var parameter = command.CreateParameter(); parameter.ParameterName = name; command.Parameters.Add(parameter); return parameter; })
             .ToArray();
-        foreach (var bar in bars)
+        do
         {
+            var bar = pending.Current;
             p[0].Value = bar.Symbol;
             p[1].Value = bar.Timeframe.Code;
             p[2].Value = bar.StartUnixMs;
@@ -50,6 +52,7 @@ public sealed class SqliteBarStore : IBarStore
             p[9].Value = bar.TradeCount is { } trades ? trades : DBNull.Value;
             await command.ExecuteNonQueryAsync(ct);
         }
+        while (pending.MoveNext());
         await transaction.CommitAsync(ct);
         return (int)(await CountAsync(connection, ct) - before);
     }

@@ -10,8 +10,11 @@ public interface IHistoricalBars
 /// <summary>The persistent bar history: idempotent writes (re-imports upsert) and range reads.</summary>
 public interface IBarStore : IHistoricalBars
 {
-    /// <summary>Inserts new bars and overwrites existing ones with the same (symbol, timeframe, start); returns how many were new.</summary>
-    Task<int> UpsertAsync(IReadOnlyCollection<Bar> bars, CancellationToken ct = default);
+    /// <summary>
+    /// Inserts new bars and overwrites existing ones with the same (symbol, timeframe, start), all or nothing; returns how
+    /// many were new. The bars are enumerated once, as they are written, so a lazy sequence (a CSV being read) is never held whole.
+    /// </summary>
+    Task<int> UpsertAsync(IEnumerable<Bar> bars, CancellationToken ct = default);
 
     /// <summary>Symbols with stored bars per timeframe, with counts and ranges.</summary>
     Task<IReadOnlyList<StoredSeries>> ListSeriesAsync(CancellationToken ct = default);

@@ -9,7 +9,11 @@ public sealed record ImportReport(string Symbol, string Format, Timeframe? Timef
     public int Updated => Accepted - Added;
 }
 
-/// <summary>CSV → validated bars → the store (upsert, so re-importing the same file adds nothing). Used by the UI upload and the CLI.</summary>
+/// <summary>
+/// CSV → validated bars → the store (upsert, so re-importing the same file adds nothing). Used by the UI upload and the CLI.
+/// The bars stream from the reader into the store's single transaction, so memory does not grow with the file, and a file
+/// that fails part-way (a runaway row) stores nothing.
+/// </summary>
 public sealed class BarImportService
 {
     private readonly IBarStore _store;
@@ -19,10 +23,10 @@ public sealed class BarImportService
     public async Task<ImportReport> ImportAsync(TextReader csv, string symbol, Timeframe? timeframe, CancellationToken ct = default)
     {
         symbol = NormalizeSymbol(symbol);
-        var result = BarCsvReader.Read(csv, symbol, timeframe);
-        int added = await _store.UpsertAsync(result.Bars, ct);
-        return new ImportReport(symbol, result.Format, result.Bars.FirstOrDefault()?.Timeframe ?? timeframe, result.Bars.Count, added, result.Rejected,
-            result.Bars.FirstOrDefault()?.StartUtc, result.Bars.LastOrDefault()?.StartUtc);
+        using var rows = new BarCsvRows(csv, symbol, timeframe);
+        int added = await _store.UpsertAsync(rows.Bars(), ct);
+        return new ImportReport(symbol, rows.Format, rows.First?.Timeframe ?? timeframe, rows.Accepted, added, rows.Rejected,
+            rows.First?.StartUtc, rows.Last?.StartUtc);
     }
 
     /// <summary>Upper-case letters, digits, '.', '-'; at most 12 characters.</summary>
