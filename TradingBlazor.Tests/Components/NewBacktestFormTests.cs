@@ -231,7 +231,7 @@ public sealed class NewBacktestFormTests : ComponentTestBase
         Assert.False(_lab.HasSubscribers);
     }
 
-    [Fact(Skip = "Bug in NewBacktestForm: LoadSample sets the SPY override only for sma_cross and never clears it, so after choosing another sample the run silently uses SPY instead of that sample's symbols.")]
+    [Fact]
     public async Task Another_sample_runs_on_its_own_symbols()
     {
         RenderForm();

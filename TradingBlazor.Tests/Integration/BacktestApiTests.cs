@@ -66,6 +66,19 @@ public class BacktestApiTests
     }
 
     [Fact]
+    public async Task A_bad_symbols_override_is_a_400_naming_the_symbols()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var client = app.CreateClient();
+        var body = Request().Replace("\"source\": \"simulated\"", "\"symbols\": [\"SP$Y\"], \"source\": \"simulated\"");
+        using var response = await client.PostAsync("api/backtests", Body(body));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
+        Assert.Contains(errors, name => name.StartsWith("symbols", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Malformed_json_names_the_path()
     {
         await using var app = await TestApp.StartAsync();

@@ -44,7 +44,18 @@ public sealed class BacktestService
     {
         var errors = request.Validate(MarketTime.EasternDate(_clock.UtcNow()));
         if (errors.Count > 0) return (null, errors);
-        var bot = BotConfigValidator.CompileOrThrow(request.Config with { Symbols = request.EffectiveSymbols.ToList() });
+        CompiledBot bot;
+        try
+        {
+            bot = BotConfigValidator.CompileOrThrow(request.Config with { Symbols = request.EffectiveSymbols.ToList() });
+        }
+        catch (BotConfigException ex)
+        {
+            // A bad symbols override is the request's field; anything else is the config's.
+            var field = ex.Field.TrimStart('$').TrimStart('.');
+            var name = request.Symbols is not null && field.StartsWith("symbols", StringComparison.Ordinal) ? field : "config." + field;
+            return (null, new[] { new ConfigError(name, ex.Problem) });
+        }
 
         await using var db = await _contexts.CreateDbContextAsync(ct);
         var run = new BacktestRunRecord
