@@ -29,6 +29,17 @@ public sealed class MarketStatusBadgeTests : ComponentTestBase
     }
 
     [Fact]
+    public void It_follows_the_app_clock_as_the_session_opens()
+    {
+        At(2025, 3, 12, 9, 29);
+        var cut = Render<MarketStatusBadge>();
+        Assert.Equal("PreOpen", Badge().Phase);
+        Clock.Advance(TimeSpan.FromMinutes(2)); // the badge's refresh timer runs on the same clock
+        cut.WaitForAssertion(() => Assert.Equal("Open", Badge().Phase));
+        Assert.Equal("Market open · closes 16:00 ET", Badge().Long);
+    }
+
+    [Fact]
     public void On_an_early_close_day_it_closes_at_one()
     {
         At(2025, 11, 28, 10);
