@@ -1,7 +1,7 @@
 using TradingBlazor.Cli;
 using TradingBlazor.Hosting;
 
-if (CliRunner.IsCommand(args))
+if (CliRunner.Handles(args))
     return await CliRunner.RunAsync(args, Console.Out, Console.Error);
 
 return await StartupErrors.RunGuardedAsync(async () =>

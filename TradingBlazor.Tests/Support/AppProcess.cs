@@ -7,11 +7,16 @@ public static class AppProcess
 {
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
-    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, string[] args, TimeSpan timeout, string? dotEnv = null)
+    /// <param name="workingDirectory">Where the process runs; a fresh temp directory when null (the .env, if any, goes there).</param>
+    public static Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, string[] args, TimeSpan timeout, string? dotEnv = null, string? workingDirectory = null) =>
+        RunAsync(Path.Combine(TestPaths.AppOutputDirectory, "TradingBlazor"), environment, args, timeout, dotEnv, workingDirectory);
+
+    /// <summary>Any program (e.g. <c>dotnet run</c>), with the app's test environment.</summary>
+    public static async Task<Result> RunAsync(string program, IReadOnlyDictionary<string, string> environment, string[] args, TimeSpan timeout, string? dotEnv = null, string? workingDirectory = null)
     {
-        var workDir = TestPaths.NewTempDirectory("tb-proc");
+        var workDir = workingDirectory ?? TestPaths.NewTempDirectory("tb-proc");
         if (dotEnv is not null) await File.WriteAllTextAsync(Path.Combine(workDir, ".env"), dotEnv);
-        var info = new ProcessStartInfo(Path.Combine(TestPaths.AppOutputDirectory, "TradingBlazor"))
+        var info = new ProcessStartInfo(program)
         {
             WorkingDirectory = workDir,
             RedirectStandardOutput = true,

@@ -84,7 +84,7 @@ public static class AlpacaCommands
         var to = Date(args.Required("to"), "to");
         var feed = args.Optional("feed");
         var adjustment = args.Optional("adjustment") ?? "raw";
-        var outPath = args.Optional("out");
+        var outPath = args.OptionalPath("out");
         args.RejectUnknown();
         if (to < from) throw new CliUsageException("--to must not be before --from");
         if (feed is not null and not ("iex" or "sip")) throw new CliUsageException("--feed must be iex or sip");
@@ -109,7 +109,7 @@ public static class AlpacaCommands
             }
             if (outPath is not null)
             {
-                await using var writer = new StreamWriter(outPath);
+                await using var writer = new StreamWriter(outPath.Full);
                 await writer.WriteLineAsync(symbols.Count > 1 ? "symbol,timestamp,open,high,low,close,volume" : "timestamp,open,high,low,close,volume");
                 foreach (var b in all)
                     await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

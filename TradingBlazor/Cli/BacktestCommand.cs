@@ -14,16 +14,16 @@ namespace TradingBlazor.Cli;
 /// </summary>
 public static class BacktestCommand
 {
-    public const string Usage = "backtest --data bars.csv --symbol SPX --strategy config.json [--capital 10000] [--fractional] [--out DIR] [--commission-per-share X] [--commission-per-order X] [--commission-pct X] [--slippage-bps X] [--fill next_open|same_close] [--end mark|liquidate]";
+    public const string Usage = "backtest --data bars.csv --symbol SPX --strategy config.json [--capital 10000] [--fractional] [--out DIR] [--commission-per-share X] [--commission-per-order X] [--commission-pct X] [--slippage-bps X] [--slippage-atr X] [--fill next_open|same_close] [--end mark|liquidate]";
 
     public static int Run(CliArguments args, TextWriter stdout)
     {
-        var dataPath = args.Required("data");
-        var symbol = args.Optional("symbol") ?? Path.GetFileNameWithoutExtension(dataPath).ToUpperInvariant();
-        var strategyPath = args.Required("strategy");
+        var dataPath = args.RequiredPath("data");
+        var symbol = args.Optional("symbol") ?? Path.GetFileNameWithoutExtension(dataPath.Full).ToUpperInvariant();
+        var strategyPath = args.RequiredPath("strategy");
         decimal? capital = args.Optional("capital") is { } c ? Number(c, "capital", positive: true) : null;
         bool fractional = args.Flag("fractional");
-        var outDir = args.Optional("out");
+        var outDir = args.OptionalPath("out");
         var commission = new CommissionModel(
             Number(args.Optional("commission-per-order") ?? "0", "commission-per-order"),
             Number(args.Optional("commission-per-share") ?? "0", "commission-per-share"),
@@ -42,17 +42,15 @@ public static class BacktestCommand
             var other => throw new CliUsageException($"--end must be mark or liquidate (got '{other}')"),
         };
         args.RejectUnknown();
-        if (!File.Exists(dataPath)) throw new CliUsageException($"data file '{dataPath}' does not exist");
-        if (!File.Exists(strategyPath)) throw new CliUsageException($"strategy file '{strategyPath}' does not exist");
-
-        var config = BotConfig.Parse(File.ReadAllText(strategyPath));
+        var dataFile = dataPath.Existing("data");
+        var config = BotConfig.Parse(File.ReadAllText(strategyPath.Existing("strategy")));
         var bot = BotConfigValidator.CompileOrThrow(config with { Symbols = new List<string> { symbol } });
-        var data = BarCsvReader.ReadFile(dataPath, symbol, bot.Timeframe.IsDaily ? Timeframe.Day1 : null);
+        var data = BarCsvReader.ReadFile(dataFile, symbol, bot.Timeframe.IsDaily ? Timeframe.Day1 : null);
         if (data.Rejected.Count > 0)
-            throw new CliUsageException($"{Path.GetFileName(dataPath)} line {data.Rejected[0].Line}: {data.Rejected[0].Reason}");
-        if (data.Bars.Count == 0) throw new CliUsageException($"{Path.GetFileName(dataPath)} has no bars");
+            throw new CliUsageException($"{Path.GetFileName(dataFile)} line {data.Rejected[0].Line}: {data.Rejected[0].Reason}");
+        if (data.Bars.Count == 0) throw new CliUsageException($"{Path.GetFileName(dataFile)} has no bars");
         if (data.Bars[0].Timeframe != bot.Timeframe)
-            throw new CliUsageException($"{Path.GetFileName(dataPath)} holds {data.Bars[0].Timeframe} bars but the strategy runs on {bot.Timeframe}; aggregate the data or change \"timeframe\"");
+            throw new CliUsageException($"{Path.GetFileName(dataFile)} holds {data.Bars[0].Timeframe} bars but the strategy runs on {bot.Timeframe}; aggregate the data or change \"timeframe\"");
 
         var options = new BacktestOptions
         {
@@ -62,7 +60,7 @@ public static class BacktestCommand
             Fill = new FillModel(timing, commission, slippage, fractional),
         };
         var result = new Backtester(bot, options).Run(new Dictionary<string, IReadOnlyList<Bar>> { [symbol] = data.Bars });
-        if (outDir is not null) BacktestReport.Write(result, outDir);
+        if (outDir is not null) BacktestReport.Write(result, outDir.Full);
 
         var m = result.Metrics;
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{config.Name} on {symbol}: {result.Bars:N0} bars {result.FromUtc:yyyy-MM-dd}..{result.ToUtc:yyyy-MM-dd}"));

@@ -57,6 +57,10 @@ public sealed class CliArguments
 
     public string Required(string name) => Optional(name) ?? throw new CliUsageException($"--{name} is required");
 
+    public CliPath RequiredPath(string name) => CliPath.From(Required(name));
+
+    public CliPath? OptionalPath(string name) => Optional(name) is { } text ? CliPath.From(text) : null;
+
     public int Int(string name, int @default, int min, int max)
     {
         var text = Optional(name);

@@ -12,15 +12,15 @@ public static class ImportCommand
 
     public static async Task<int> RunAsync(CliArguments args, string[] hostArgs, TextWriter stdout)
     {
-        var input = args.Required("input");
+        var input = args.RequiredPath("input");
         var symbol = args.Required("symbol");
         var timeframe = args.Optional("timeframe") is { } tf ? Timeframe.Parse(tf) : null;
         args.RejectUnknown();
-        if (!File.Exists(input)) throw new CliUsageException($"input file '{input}' does not exist");
+        var inputFile = input.Existing("input");
 
         // Same configuration and store as the app; the database is migrated, nothing else starts.
         await using var app = await CliHost.StartAsync(hostArgs, migrate: true);
-        using var reader = BarCsvReader.OpenFile(input);
+        using var reader = BarCsvReader.OpenFile(inputFile);
         var report = await app.Services.GetRequiredService<BarImportService>().ImportAsync(reader, symbol, timeframe);
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

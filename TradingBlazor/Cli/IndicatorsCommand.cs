@@ -23,25 +23,24 @@ public static class IndicatorsCommand
                 stdout.WriteLine($"{d.Id}({string.Join(",", d.Parameters.Select(p => $"{p.Name}={IndicatorParameter.Format(p.Default)}"))}) -> {string.Join(",", d.Outputs)}: {d.Description}");
             return 0;
         }
-        var input = args.Required("input");
+        var input = args.RequiredPath("input");
         var specs = args.All("indicator");
-        var outputPath = args.Optional("output");
+        var outputPath = args.OptionalPath("output");
         args.RejectUnknown();
         if (specs.Count == 0) throw new CliUsageException("at least one --indicator is required, e.g. --indicator \"rsi(14)\"");
-        if (!File.Exists(input)) throw new CliUsageException($"input file '{input}' does not exist");
-
+        var inputFile = input.Existing("input");
         var parsed = specs.Select(s => IndicatorSpec.Parse(s, IndicatorCatalog.Default)).ToList();
-        var data = BarCsvReader.ReadFile(input, "INPUT");
+        var data = BarCsvReader.ReadFile(inputFile, "INPUT");
         if (data.Rejected.Count > 0)
         {
             var first = data.Rejected[0];
-            throw new CliUsageException($"{Path.GetFileName(input)} line {first.Line}: {first.Reason}{(data.Rejected.Count > 1 ? $" (and {data.Rejected.Count - 1} more bad rows)" : "")}");
+            throw new CliUsageException($"{Path.GetFileName(input.Full)} line {first.Line}: {first.Reason}{(data.Rejected.Count > 1 ? $" (and {data.Rejected.Count - 1} more bad rows)" : "")}");
         }
         var bars = data.Bars.Select(b => b.ToOhlcv()).ToArray();
         var columns = parsed.SelectMany(s => s.ComputeColumns(bars)).ToList();
         var names = parsed.SelectMany(s => s.ColumnNames).ToList();
 
-        using var writer = outputPath is null ? TextWriter.Null : new StreamWriter(outputPath);
+        using var writer = outputPath is null ? TextWriter.Null : new StreamWriter(outputPath.Full);
         var target = outputPath is null ? stdout : writer;
         target.WriteLine("timestamp," + string.Join(",", names));
         var line = new System.Text.StringBuilder();

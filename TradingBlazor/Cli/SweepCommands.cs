@@ -17,9 +17,9 @@ public static class SweepCommands
 
     private static (string Template, Dictionary<string, double[]> Grid, BarSeries Data, string Symbol, string Metric, BacktestOptions Options) Common(CliArguments args)
     {
-        var dataPath = args.Required("data");
-        var symbol = (args.Optional("symbol") ?? Path.GetFileNameWithoutExtension(dataPath)).ToUpperInvariant();
-        var strategyPath = args.Required("strategy");
+        var dataPath = args.RequiredPath("data");
+        var symbol = (args.Optional("symbol") ?? Path.GetFileNameWithoutExtension(dataPath.Full)).ToUpperInvariant();
+        var strategyPath = args.RequiredPath("strategy");
         var metric = args.Optional("metric") ?? "sharpe";
         if (!ParameterSweep.Metrics.ContainsKey(metric)) throw new CliUsageException($"--metric must be one of {string.Join(", ", ParameterSweep.Metrics.Keys)}");
         var grid = new Dictionary<string, double[]>();
@@ -31,13 +31,12 @@ public static class SweepCommands
         if (grid.Count == 0) throw new CliUsageException("at least one --param is required, e.g. --param fast=5:20:5");
         decimal? capital = args.Optional("capital") is { } c ? decimal.Parse(c, CultureInfo.InvariantCulture) : null;
         bool fractional = args.Flag("fractional");
-        if (!File.Exists(dataPath)) throw new CliUsageException($"data file '{dataPath}' does not exist");
-        if (!File.Exists(strategyPath)) throw new CliUsageException($"strategy file '{strategyPath}' does not exist");
-        var template = File.ReadAllText(strategyPath);
+        var dataFile = dataPath.Existing("data");
+        var template = File.ReadAllText(strategyPath.Existing("strategy"));
         var missing = grid.Keys.Where(k => !template.Contains("${" + k + "}", StringComparison.Ordinal)).ToList();
         if (missing.Count > 0) throw new CliUsageException($"the template has no placeholder ${{{missing[0]}}}");
-        var bars = BarCsvReader.ReadFile(dataPath, symbol);
-        if (bars.Rejected.Count > 0) throw new CliUsageException($"{Path.GetFileName(dataPath)} line {bars.Rejected[0].Line}: {bars.Rejected[0].Reason}");
+        var bars = BarCsvReader.ReadFile(dataFile, symbol);
+        if (bars.Rejected.Count > 0) throw new CliUsageException($"{Path.GetFileName(dataFile)} line {bars.Rejected[0].Line}: {bars.Rejected[0].Reason}");
         var options = new BacktestOptions { Capital = capital, FractionalShares = fractional ? true : null };
         return (template, grid, new BarSeries(bars.Bars), symbol, metric, options);
     }
