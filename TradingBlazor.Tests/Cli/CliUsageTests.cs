@@ -28,6 +28,7 @@ public class CliUsageTests
     [InlineData(new[] { "--bogus" }, "error: unknown option '--bogus' (not a command, a host setting or a --Section:Key configuration override)")]
     [InlineData(new[] { "--bogus=1" }, "error: unknown option '--bogus' (not a command, a host setting or a --Section:Key configuration override)")]
     [InlineData(new[] { "--urls" }, "error: --urls needs a value")]
+    [InlineData(new[] { "--" }, "error: unknown option '--' (not a command, a host setting or a --Section:Key configuration override)")]
     [InlineData(new[] { "--urls", "http://127.0.0.1:5000", "backtest" }, "error: unexpected argument 'backtest'")]
     public void Unknown_commands_and_options_are_one_line_on_stderr_then_the_usage_and_exit_2(string[] args, string error)
     {
@@ -61,6 +62,7 @@ public class CliUsageTests
     [InlineData("--Logs__Console", "false")]
     [InlineData("/Storage:DataDirectory", "/data")]
     [InlineData("Storage:DataDirectory=/data")]
+    [InlineData("--Storage=", "--Storage:DataDirectory=/data", "--environment=Development")] // as WebApplicationFactory passes them
     public void Host_settings_and_configuration_overrides_still_start_the_web_server(params string[] args)
     {
         Assert.False(CliRunner.Handles(args));

@@ -34,7 +34,7 @@ public static class IndicatorsCommand
         if (data.Rejected.Count > 0)
         {
             var first = data.Rejected[0];
-            throw new CliUsageException($"{Path.GetFileName(input.Full)} line {first.Line}: {first.Reason}{(data.Rejected.Count > 1 ? $" (and {data.Rejected.Count - 1} more bad rows)" : "")}");
+            throw new CliUsageException($"{Path.GetFileName(inputFile)} line {first.Line}: {first.Reason}{(data.Rejected.Count > 1 ? $" (and {data.Rejected.Count - 1} more bad rows)" : "")}");
         }
         var bars = data.Bars.Select(b => b.ToOhlcv()).ToArray();
         var columns = parsed.SelectMany(s => s.ComputeColumns(bars)).ToList();

@@ -31,7 +31,9 @@ public static class ServerArguments
                 return arg.StartsWith('-') ? UnknownOption(arg) : i == 0 ? $"unknown command '{arg}'" : $"unexpected argument '{arg}'";
             int eq = name.IndexOf('=');
             var key = eq >= 0 ? name[..eq] : name;
-            if (!(key.Contains(':') || key.Contains("__", StringComparison.Ordinal) || HostKeys.Contains(key)))
+            // "--Section=" (empty) is a section node, as WebApplicationFactory passes the test host's settings.
+            bool sectionNode = eq >= 0 && eq == name.Length - 1;
+            if (!(sectionNode || key.Contains(':') || key.Contains("__", StringComparison.Ordinal) || HostKeys.Contains(key)))
                 return UnknownOption(eq >= 0 ? arg[..(arg.Length - name.Length + eq)] : arg);
             if (eq < 0 && ++i >= args.Count) return $"{arg} needs a value";
         }

@@ -17,7 +17,7 @@ public static class LoggingSetup
 
     /// <summary>
     /// Serilog.AspNetCore's DI-built logger (so per-host configuration, in tests and the CLI, is honoured),
-    /// replacing every other provider. Requests are logged by <c>UseSerilogRequestLogging</c>.
+    /// replacing every other provider, and used by request logging (<c>UseSerilogRequestLogging</c>) if the pipeline adds it.
     /// </summary>
     public static void AddTradingBlazorLogging(this WebApplicationBuilder builder)
     {
@@ -28,7 +28,12 @@ public static class LoggingSetup
             sp.GetRequiredService<IConfiguration>(),
             SettingsOrDefault<LogSettings>(sp),
             SettingsOrDefault<StorageSettings>(sp),
-            sp.GetRequiredService<SecretRedactor>()));
+            sp.GetRequiredService<SecretRedactor>()),
+            // Each host logs through its own logger: by default Serilog routes every host through the static Log.Logger,
+            // the last one built, so hosts side by side (tests, a command next to the app) wrote into each other's files.
+            preserveStaticLogger: true);
+        // Serilog's request logging falls back to the static logger too; point it at this host's.
+        builder.Services.AddOptions<Serilog.AspNetCore.RequestLoggingOptions>().Configure<Serilog.ILogger>((options, logger) => options.Logger = logger);
     }
 
     // Logging must come up even when configuration is bad, so that the host can start, validate, and report
