@@ -11,8 +11,8 @@ const nyFull = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", 
 
 function themeOptions(dark) {
   return {
-    layout: { background: { color: dark ? "#1e1e1e" : "#ffffff" }, textColor: dark ? "#d1d4dc" : "#2b2b2b", panes: { separatorColor: dark ? "#444" : "#ddd" } },
-    grid: { vertLines: { color: dark ? "#2a2a2a" : "#f0f0f0" }, horzLines: { color: dark ? "#2a2a2a" : "#f0f0f0" } },
+    layout: { background: { color: dark ? "#161a25" : "#ffffff" }, textColor: dark ? "#b2b5be" : "#363a45", panes: { separatorColor: dark ? "#2a2e39" : "#e0e3eb" } },
+    grid: { vertLines: { color: dark ? "#1f2430" : "#f0f3fa" }, horzLines: { color: dark ? "#1f2430" : "#f0f3fa" } },
   };
 }
 
