@@ -56,7 +56,7 @@ public sealed class PriceChartTests : ComponentTestBase
         Assert.Equal(new[] { "ema_20", "rsi_14" }, Calls("setIndicator").Select(a => (string)a[1]!));
         Assert.All(Calls("setIndicator"), a => Assert.Equal(11, a[0]));
         Assert.Equal("40", ByTestId("price-chart").GetAttribute("data-candles"));
-        Assert.Contains("height:300px", Host.Find(".tb-chart-frame").GetAttribute("style"));
+        Assert.Contains("--tb-chart-h:300px", Host.Find(".tb-chart-frame").GetAttribute("style")); // the frame's height (shrunk by CSS on phones)
 
         var snapshot = Assert.Single(_loaded);
         Assert.Equal(("SPY", "5m", true, "Simulated market", 40), (snapshot.Symbol, snapshot.Timeframe, snapshot.IsSimulated, snapshot.Source, snapshot.Candles.Count));
