@@ -1,15 +1,15 @@
 # syntax=docker/dockerfile:1
-# Build: SDK 10.0 plus Node for the npm asset step; the same framework-dependent publish CI smoke-tests.
+# Build: SDK 10.0 plus Node for the npm asset step; the same framework-dependent ReadyToRun publish CI smoke-tests.
 FROM mcr.microsoft.com/dotnet/sdk:10.0-bookworm-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends nodejs npm \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY TradingBlazor/TradingBlazor.csproj TradingBlazor/package.json TradingBlazor/package-lock.json TradingBlazor/
-RUN dotnet restore TradingBlazor/TradingBlazor.csproj
+RUN dotnet restore TradingBlazor/TradingBlazor.csproj -r linux-x64
 COPY samples/ samples/
 COPY TradingBlazor/ TradingBlazor/
-RUN dotnet publish TradingBlazor/TradingBlazor.csproj -c Release -o /app --no-restore
+RUN dotnet publish TradingBlazor/TradingBlazor.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /app --no-restore
 
 # Run: the ASP.NET Core runtime image, non-root, data on a volume.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-bookworm-slim AS final
