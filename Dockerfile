@@ -6,7 +6,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY TradingBlazor/TradingBlazor.csproj TradingBlazor/package.json TradingBlazor/package-lock.json TradingBlazor/
-RUN dotnet restore TradingBlazor/TradingBlazor.csproj -r linux-x64
+RUN dotnet restore TradingBlazor/TradingBlazor.csproj -r linux-x64 -p:PublishReadyToRun=true
 COPY samples/ samples/
 COPY TradingBlazor/ TradingBlazor/
 RUN dotnet publish TradingBlazor/TradingBlazor.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /app --no-restore

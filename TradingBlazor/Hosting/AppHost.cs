@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -30,6 +31,8 @@ public static class AppHost
     /// </summary>
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
+        // Numbers and dates read and shown the same on every machine (grids format and filter in the current culture).
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
         // The application name must be ours even when a test process hosts us: static web assets and user-secrets key on it.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(AppHost).Assembly.GetName().Name });
         // The trader runs in Production (the default profile); user-secrets are theirs to use there too.
@@ -112,7 +115,7 @@ public static class AppHost
         _ = app.Services.GetRequiredService<HostStartTime>(); // uptime counts from here
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel);
         app.UseStatusCodePages();
         app.UseAntiforgery();
 
@@ -126,4 +129,11 @@ public static class AppHost
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    // Health probes (every 30 s in Docker) and static files would drown the requests a trader made.
+    private static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext http, double elapsedMs, Exception? error) =>
+        error is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+        : http.Request.Path.StartsWithSegments(HealthEndpoint.Path) || http.GetEndpoint() is null || Path.HasExtension(http.Request.Path.Value)
+            ? Serilog.Events.LogEventLevel.Debug
+            : Serilog.Events.LogEventLevel.Information;
 }

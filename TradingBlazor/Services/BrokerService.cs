@@ -12,7 +12,7 @@ public interface IBrokerService
     bool HasKeys { get; }
     bool SecretConfigured { get; }
 
-    /// <summary>Raised when the mode or a stream changes.</summary>
+    /// <summary>Raised when the mode changes (stream states are read from <see cref="Status"/>).</summary>
     event Action? Changed;
 
     BrokerStatus Status();

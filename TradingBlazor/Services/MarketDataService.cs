@@ -1,5 +1,6 @@
 using TradingBlazor.Adapters.Simulated;
 using TradingBlazor.Domain.MarketData;
+using TradingBlazor.Domain.Time;
 using TradingBlazor.Engine.Charts;
 using TradingBlazor.Engine.MarketData;
 
@@ -31,7 +32,7 @@ public sealed class MarketDataService(ChartSourceResolver sources, SimulatedMark
     public async Task<LiveChartSession> OpenChartAsync(string symbol, Timeframe timeframe, CancellationToken ct = default) =>
         new(symbol, timeframe, await sources.ResolveAsync(symbol, timeframe, ct));
 
-    public SimulatedTime SimulatedClock() => new(simulated.Clock.GetUtcNow().UtcDateTime, simulated.Clock.Speed);
+    public SimulatedTime SimulatedClock() => new(simulated.Clock.UtcNow(), simulated.Clock.Speed);
 
     public Task<ImportReport> ImportAsync(TextReader csv, string symbol, Timeframe? timeframe, CancellationToken ct = default) =>
         importer.ImportAsync(csv, symbol, timeframe, ct);

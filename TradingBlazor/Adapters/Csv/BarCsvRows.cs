@@ -51,7 +51,7 @@ public sealed class BarCsvRows : IDisposable
             if (!_csv.MoveNext()) throw new FormatException("The CSV file is empty.");
             var header = _csv.Current;
             var columns = new List<string>(header.ColCount);
-            for (int i = 0; i < header.ColCount; i++) columns.Add(header[i].Span.Trim().ToString().ToLowerInvariant());
+            for (int i = 0; i < header.ColCount; i++) columns.Add(header[i].Span.ToString().ToLowerInvariant());
             _columnCount = columns.Count;
             _timeColumn = columns.FindIndex(c => c is "timestamp" or "date" or "time" or "datetime");
             if (_timeColumn < 0) throw new FormatException("The CSV header has no timestamp (or Date) column.");
@@ -83,11 +83,11 @@ public sealed class BarCsvRows : IDisposable
         int line = row.LineNumberFrom;
         if (row.ColCount < _columnCount) return Reject(line, $"expected {_columnCount} fields, found {row.ColCount}");
 
-        var timeCell = row[_timeColumn].Span.Trim();
+        var timeCell = row[_timeColumn].Span; // Sep trims (SepTrim.All)
         if (!CsvCells.TryParseTime(timeCell, out var start, out bool dateOnly)) return Reject(line, $"bad timestamp '{Shown(timeCell)}'");
         for (int i = 0; i < _values.Length; i++)
         {
-            var cell = row[_valueColumns[i]].Span.Trim();
+            var cell = row[_valueColumns[i]].Span;
             if (!CsvCells.TryParseDecimal(cell, out _values[i])) return Reject(line, $"bad {ValueNames[i]} '{Shown(cell)}'");
             switch (ScaledDecimal.Check(_values[i], StorageScales[i]))
             {

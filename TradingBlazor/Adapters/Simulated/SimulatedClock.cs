@@ -40,6 +40,14 @@ public sealed class SimulatedClock : TimeProvider
 
     public double Speed => _speed;
 
+    // Only the wall time is simulated: elapsed time and timers run on the real clock (a test's fake one included).
+    public override long TimestampFrequency => _real.TimestampFrequency;
+
+    public override long GetTimestamp() => _real.GetTimestamp();
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        _real.CreateTimer(callback, state, dueTime, period);
+
     /// <summary>The current simulated instant (advances on every read).</summary>
     public override DateTimeOffset GetUtcNow()
     {

@@ -49,7 +49,7 @@ public sealed class SimulatedFeed : BackgroundService, IMarketDataFeed
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _log.LogInformation("Simulated market running at {Speed}x from {Start:yyyy-MM-dd HH:mm} ET", _market.Clock.Speed, MarketTime.ToEastern(_market.Clock.UtcNow()));
-        using var timer = new PeriodicTimer(Tick);
+        using var timer = new PeriodicTimer(Tick, _real);
         do
         {
             try

@@ -22,7 +22,7 @@ public static class HealthEndpoint
 
     /// <summary>A minimal-API endpoint (not MapHealthChecks) so that the OpenAPI document describes it too.</summary>
     public static IEndpointConventionBuilder MapTradingBlazorHealth(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path, async (HealthCheckService health, HostStartTime started, CancellationToken ct) =>
+        endpoints.MapGet(Path, async (HttpContext http, HealthCheckService health, HostStartTime started, CancellationToken ct) =>
         {
             var report = await health.CheckHealthAsync(ct);
             var body = new HealthView(
@@ -34,6 +34,7 @@ public static class HealthEndpoint
                     e.Value.Data.Count > 0 ? e.Value.Data : null)));
             // Degraded components (broker, data feeds) still answer 200 so that a container is not restarted for them.
             var code = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+            http.Response.Headers.CacheControl = "no-store, no-cache";
             return Results.Json(body, Json, statusCode: code);
         }).Produces<HealthView>().Produces<HealthView>(StatusCodes.Status503ServiceUnavailable)
           .WithTags("Health").WithName("GetHealth").WithSummary("Each component's state; 503 when the database or the scheduler is down.")

@@ -26,8 +26,10 @@ public static class RunMetrics
     public static string Format(JsonElement summary, string key)
     {
         if (!summary.TryGetProperty(key, out var v) || v.ValueKind != JsonValueKind.Number) return "—";
-        double d = v.GetDouble();
         var format = Formats.GetValueOrDefault(key, "F2");
+        // Money (N2: equity, expectancy, fees) is shown from its exact decimal; ratios and percentages are doubles.
+        if (format == "N2" && v.TryGetDecimal(out var money)) return money.ToString(format, CultureInfo.InvariantCulture);
+        double d = v.GetDouble();
         return format == "pct" ? d.ToString("0.00", CultureInfo.InvariantCulture) + "%" : d.ToString(format, CultureInfo.InvariantCulture);
     }
 }

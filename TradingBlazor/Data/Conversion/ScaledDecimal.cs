@@ -10,7 +10,7 @@ public enum ScaleProblem
 
 /// <summary>
 /// Exact decimal &lt;-&gt; scaled 64-bit integer, the storage form for money and quantities. SQLite (through
-/// EF Core 6) can neither sort nor sum a decimal column; integers it can, exactly. A value with more
+/// EF Core, which stores a decimal as TEXT) can neither sort nor sum a decimal column; integers it can, exactly. A value with more
 /// fractional digits than the scale, or too large to fit, is rejected rather than silently rounded.
 /// </summary>
 public static class ScaledDecimal

@@ -35,7 +35,8 @@ public static class SchedulingServices
         return q.AddTrigger<TJob>((sp, t) => t.ForJob(key).WithIdentity(name + ".cron").WithSchedule(EasternCron(cron(sp))));
     }
 
-    /// <summary>A cron schedule in exchange time; a missed fire (the app was down) runs once when it is back.</summary>
+    /// <summary>A cron schedule in exchange time; a fire missed while the scheduler was busy runs as soon as it can
+    /// (a restart is covered by the run at startup: the in-memory store keeps nothing across one).</summary>
     public static CronScheduleBuilder EasternCron(string cron) =>
         CronScheduleBuilder.Create(cron).InTimeZone(MarketTime.Eastern).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed);
 }
