@@ -26,6 +26,20 @@ public class SweepTests
     }
 
     [Fact]
+    public void A_grid_is_parsed_once_for_the_lab_and_the_cli_with_the_same_rules()
+    {
+        var grid = ParameterSweep.ParseGrid(new[] { "fast=5:15:5", " ", "slow=20,40" }, Template);
+        Assert.Equal(new[] { 5.0, 10, 15 }, grid["fast"]);
+        Assert.Equal(new[] { 20.0, 40 }, grid["slow"]);
+
+        Assert.Contains("at least one parameter range", Assert.Throws<FormatException>(() => ParameterSweep.ParseGrid(new[] { "" }, Template)).Message);
+        Assert.Equal("the template has no placeholder ${period}",
+            Assert.Throws<FormatException>(() => ParameterSweep.ParseGrid(new[] { "period=5:10:5" }, Template)).Message);
+        Assert.Equal("At most 2,000 combinations per sweep.",
+            Assert.Throws<FormatException>(() => ParameterSweep.ParseGrid(new[] { "fast=1:100:1", "slow=1:21:1" }, Template)).Message);
+    }
+
+    [Fact]
     public void Invalid_combinations_are_reported_not_fatal()
     {
         var grid = new Dictionary<string, double[]> { ["fast"] = new[] { 0.0, 10.0 }, ["slow"] = new[] { 30.0 } };

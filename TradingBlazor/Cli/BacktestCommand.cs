@@ -45,9 +45,7 @@ public static class BacktestCommand
         var dataFile = dataPath.Existing("data");
         var config = BotConfig.Parse(File.ReadAllText(strategyPath.Existing("strategy")));
         var bot = BotConfigValidator.CompileOrThrow(config with { Symbols = new List<string> { symbol } });
-        var data = BarCsvReader.ReadFile(dataFile, symbol, bot.Timeframe.IsDaily ? Timeframe.Day1 : null);
-        if (data.Rejected.Count > 0)
-            throw new CliUsageException($"{Path.GetFileName(dataFile)} line {data.Rejected[0].Line}: {data.Rejected[0].Reason}");
+        var data = CliBars.ReadAll(dataFile, symbol, bot.Timeframe.IsDaily ? Timeframe.Day1 : null);
         if (data.Bars.Count == 0) throw new CliUsageException($"{Path.GetFileName(dataFile)} has no bars");
         if (data.Bars[0].Timeframe != bot.Timeframe)
             throw new CliUsageException($"{Path.GetFileName(dataFile)} holds {data.Bars[0].Timeframe} bars but the strategy runs on {bot.Timeframe}; aggregate the data or change \"timeframe\"");

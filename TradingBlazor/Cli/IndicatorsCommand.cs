@@ -30,12 +30,7 @@ public static class IndicatorsCommand
         if (specs.Count == 0) throw new CliUsageException("at least one --indicator is required, e.g. --indicator \"rsi(14)\"");
         var inputFile = input.Existing("input");
         var parsed = specs.Select(s => IndicatorSpec.Parse(s, IndicatorCatalog.Default)).ToList();
-        var data = BarCsvReader.ReadFile(inputFile, "INPUT");
-        if (data.Rejected.Count > 0)
-        {
-            var first = data.Rejected[0];
-            throw new CliUsageException($"{Path.GetFileName(inputFile)} line {first.Line}: {first.Reason}{(data.Rejected.Count > 1 ? $" (and {data.Rejected.Count - 1} more bad rows)" : "")}");
-        }
+        var data = CliBars.ReadAll(inputFile, "INPUT");
         var bars = data.Bars.Select(b => b.ToOhlcv()).ToArray();
         var columns = parsed.SelectMany(s => s.ComputeColumns(bars)).ToList();
         var names = parsed.SelectMany(s => s.ColumnNames).ToList();

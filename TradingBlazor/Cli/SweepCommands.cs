@@ -22,21 +22,14 @@ public static class SweepCommands
         var strategyPath = args.RequiredPath("strategy");
         var metric = args.Optional("metric") ?? "sharpe";
         if (!ParameterSweep.Metrics.ContainsKey(metric)) throw new CliUsageException($"--metric must be one of {string.Join(", ", ParameterSweep.Metrics.Keys)}");
-        var grid = new Dictionary<string, double[]>();
-        foreach (var p in args.All("param"))
-        {
-            var (name, values) = ParameterSweep.ParseRange(p);
-            grid[name] = values;
-        }
-        if (grid.Count == 0) throw new CliUsageException("at least one --param is required, e.g. --param fast=5:20:5");
+        var ranges = args.All("param").ToList();
+        if (ranges.Count == 0) throw new CliUsageException("at least one --param is required, e.g. --param fast=5:20:5");
         decimal? capital = args.Optional("capital") is { } c ? decimal.Parse(c, CultureInfo.InvariantCulture) : null;
         bool fractional = args.Flag("fractional");
         var dataFile = dataPath.Existing("data");
         var template = File.ReadAllText(strategyPath.Existing("strategy"));
-        var missing = grid.Keys.Where(k => !template.Contains("${" + k + "}", StringComparison.Ordinal)).ToList();
-        if (missing.Count > 0) throw new CliUsageException($"the template has no placeholder ${{{missing[0]}}}");
-        var bars = BarCsvReader.ReadFile(dataFile, symbol);
-        if (bars.Rejected.Count > 0) throw new CliUsageException($"{Path.GetFileName(dataFile)} line {bars.Rejected[0].Line}: {bars.Rejected[0].Reason}");
+        var grid = ParameterSweep.ParseGrid(ranges, template);
+        var bars = CliBars.ReadAll(dataFile, symbol);
         var options = new BacktestOptions { Capital = capital, FractionalShares = fractional ? true : null };
         return (template, grid, new BarSeries(bars.Bars), symbol, metric, options);
     }

@@ -45,9 +45,6 @@ public interface IBacktestLab
 
 public sealed class BacktestLab(BacktestService service, BacktestChartBuilder charts) : IBacktestLab
 {
-    /// <summary>More combinations than this would keep the machine busy for minutes: refuse them up front.</summary>
-    public const int MaxCombinations = 2_000;
-
     private static readonly string SamplesDirectory = Path.Combine(AppContext.BaseDirectory, "samples", "strategies");
     private static readonly Lazy<IReadOnlyDictionary<string, string>> SampleFiles = new(LoadSamples);
 
@@ -92,10 +89,7 @@ public sealed class BacktestLab(BacktestService service, BacktestChartBuilder ch
     /// <summary>Parses the grid, checks the first combination compiles, and loads the simulated bars it runs on.</summary>
     private async Task<(Dictionary<string, double[]> Grid, IReadOnlyDictionary<string, BarSeries> Data)> PrepareAsync(SweepRequest request, CancellationToken ct)
     {
-        var grid = request.Ranges.Where(r => !string.IsNullOrWhiteSpace(r)).Select(ParameterSweep.ParseRange).ToDictionary(r => r.Name, r => r.Values);
-        if (grid.Count == 0) throw new FormatException("Give at least one parameter range.");
-        if (grid.Values.Aggregate(1L, (n, v) => n * v.Length) > MaxCombinations)
-            throw new FormatException($"At most {MaxCombinations:N0} combinations per sweep.");
+        var grid = ParameterSweep.ParseGrid(request.Ranges, request.Template);
         var symbol = request.Symbol.Trim().ToUpperInvariant();
         var first = BotConfig.Parse(ParameterSweep.Substitute(request.Template, ParameterSweep.Grid(grid).First())) with { Symbols = new() { symbol } };
         var bot = BotConfigValidator.CompileOrThrow(first);

@@ -72,6 +72,25 @@ public static class ParameterSweep
         }
     }
 
+    /// <summary>More combinations than this would keep the machine busy for minutes: refused up front.</summary>
+    public const int MaxCombinations = 2_000;
+
+    /// <summary>
+    /// The grid of a sweep from one range text per parameter: each name must be a <c>${name}</c> placeholder of the
+    /// template, and the grid may hold at most <see cref="MaxCombinations"/> combinations.
+    /// </summary>
+    public static Dictionary<string, double[]> ParseGrid(IEnumerable<string> ranges, string template)
+    {
+        var grid = new Dictionary<string, double[]>();
+        foreach (var (name, values) in ranges.Where(r => !string.IsNullOrWhiteSpace(r)).Select(ParseRange)) grid[name] = values;
+        if (grid.Count == 0) throw new FormatException("Give at least one parameter range, e.g. fast=5:20:5.");
+        if (grid.Keys.FirstOrDefault(k => !template.Contains("${" + k + "}", StringComparison.Ordinal)) is { } missing)
+            throw new FormatException($"the template has no placeholder ${{{missing}}}");
+        if (grid.Values.Aggregate(1L, (n, v) => n * v.Length) > MaxCombinations)
+            throw new FormatException($"At most {MaxCombinations.ToString("N0", CultureInfo.InvariantCulture)} combinations per sweep.");
+        return grid;
+    }
+
     /// <summary>Parses "fast=5:20:5" (from:to:step) or "slow=20,30,50".</summary>
     public static (string Name, double[] Values) ParseRange(string text)
     {
