@@ -28,7 +28,7 @@ health=$(curl -s -w ' HTTP %{http_code}' "$base/health")
 echo "smoke: /health after ${elapsed_ms} ms: $(echo "$health" | tr -d '\n ' | cut -c1-120)"
 case "$health" in *'HTTP 200') ;; *) echo "smoke: /health is not 200"; exit 1;; esac
 
-for asset in "" _content/MudBlazor/MudBlazor.min.js _content/MudBlazor/MudBlazor.min.css app.css js/theme.js \
+for asset in "" _content/MudBlazor/MudBlazor.min.js _content/MudBlazor/MudBlazor.min.css app.css js/theme.js js/chart-theme.js \
              scalar/ openapi/v1.json _framework/blazor.web.js lib/lightweight-charts/lightweight-charts.standalone.production.js favicon.svg; do
   code=$(curl -s -o /dev/null -w '%{http_code}' "$base/$asset")
   [ "$code" = "200" ] || { echo "smoke: /$asset answered $code"; exit 1; }

@@ -1,4 +1,6 @@
 // Backtest Lab charts over lightweight-charts: equity vs buy-and-hold with a drawdown pane, and the price with trade markers.
+import { themeOptions } from "./chart-theme.js";
+
 const charts = new Map();
 let nextId = 1;
 const nyDate = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", year: "numeric", month: "short", day: "numeric" });
@@ -6,8 +8,7 @@ const nyDate = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", 
 function base(element, dark) {
   return window.LightweightCharts.createChart(element, {
     autoSize: true,
-    layout: { background: { color: dark ? "#161a25" : "#ffffff" }, textColor: dark ? "#b2b5be" : "#363a45", panes: { separatorColor: dark ? "#2a2e39" : "#e0e3eb" } },
-    grid: { vertLines: { color: dark ? "#1f2430" : "#f0f3fa" }, horzLines: { color: dark ? "#1f2430" : "#f0f3fa" } },
+    ...themeOptions(dark),
     rightPriceScale: { borderVisible: false },
     timeScale: { borderVisible: false },
     localization: { timeFormatter: (t) => nyDate.format(new Date(t * 1000)) },

@@ -1,5 +1,7 @@
 // Price chart over lightweight-charts (Apache-2.0): candles + volume on the main pane, overlays on it, and
 // oscillators in their own panes. Times arrive as UTC seconds and are shown in New York exchange time.
+import { themeOptions } from "./chart-theme.js";
+
 const charts = new Map();
 let nextId = 1;
 
@@ -8,13 +10,6 @@ const nyTime = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", 
 const nyDay = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", month: "short", day: "numeric" });
 const nyDate = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", weekday: "short", year: "numeric", month: "short", day: "numeric" });
 const nyFull = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
-
-function themeOptions(dark) {
-  return {
-    layout: { background: { color: dark ? "#161a25" : "#ffffff" }, textColor: dark ? "#b2b5be" : "#363a45", panes: { separatorColor: dark ? "#2a2e39" : "#e0e3eb" } },
-    grid: { vertLines: { color: dark ? "#1f2430" : "#f0f3fa" }, horzLines: { color: dark ? "#1f2430" : "#f0f3fa" } },
-  };
-}
 
 export function create(element, dark, daily) {
   const LC = window.LightweightCharts;
