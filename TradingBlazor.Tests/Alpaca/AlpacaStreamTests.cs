@@ -209,7 +209,7 @@ public class AlpacaStreamTests : IAsyncLifetime
         var order = await broker.SubmitAsync(new OrderRequest("tb-stream-1", "AAPL", OrderSide.Buy, 3, null, ProtectiveExits.None, null));
         Assert.Equal(OrderStatus.Filled, order.Status);
         await Eventually.HoldsAsync(() => { lock (fills) return fills.Count == 1; }, "fill event");
-        Assert.Equal(new Fill("tb-stream-1", "AAPL", OrderSide.Buy, 3m, 190.25m, 0m, fills[0].TimeUtc, "stream"), fills[0]);
+        Assert.Equal(new Fill("tb-stream-1", fills[0].ExecutionId, "AAPL", OrderSide.Buy, 3m, 190.25m, 0m, fills[0].TimeUtc, "stream"), fills[0]);
 
         broker.Stream.Drop(); // a reconnect reconciles, and must not report the same fill again
         await Eventually.HoldsAsync(() => broker.Stream.Status is { State: StreamState.Connected, Reconnects: 1 }, "reconnected");

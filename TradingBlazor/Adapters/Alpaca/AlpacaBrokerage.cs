@@ -137,7 +137,7 @@ public sealed class AlpacaBrokerage : IBrokerage, IAsyncDisposable
             seen.Quantity += qty;
             seen.Notional += qty * price;
         }
-        Filled?.Invoke(new Fill(order.ClientOrderId, order.Symbol, order.Side == "sell" ? OrderSide.Sell : OrderSide.Buy, qty, price, 0m, timeUtc, source));
+        Filled?.Invoke(new Fill(order.ClientOrderId, ExecutionId(order.Id, cumulativeQty), order.Symbol, order.Side == "sell" ? OrderSide.Sell : OrderSide.Buy, qty, price, 0m, timeUtc, source));
         return true;
     }
 
@@ -154,6 +154,10 @@ public sealed class AlpacaBrokerage : IBrokerage, IAsyncDisposable
         }
         return Report(order, order.FilledQty, missing, price, order.FilledAt ?? order.UpdatedAt ?? _clock.UtcNow(), "reconciled");
     }
+
+    /// <summary>An execution's identity: the order and its cumulative quantity after it ("3" and "3.0" are the same).</summary>
+    public static string ExecutionId(string alpacaOrderId, decimal cumulativeQty) =>
+        $"{alpacaOrderId}:{cumulativeQty.ToString("0.#########", System.Globalization.CultureInfo.InvariantCulture)}";
 
     private OrderExecutions Executions(string orderId)
     {

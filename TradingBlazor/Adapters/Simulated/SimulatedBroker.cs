@@ -5,33 +5,41 @@ using TradingBlazor.Domain.Trading;
 namespace TradingBlazor.Adapters.Simulated;
 
 /// <summary>
-/// The simulated broker, shared by backtests and the offline live mode. Fill rules:
-/// market orders fill at the next bar's open (or the signal bar's close) with slippage against the trader; a notional
-/// order buys as many shares (whole, or fractional when allowed) as the notional and the cash pay for, fees included,
-/// so cash never goes negative. Protective exits are checked on every bar from the open: an open beyond the stop or
-/// target fills at the open (a gap); otherwise a low at or below the stop fills at the stop and a high at or above the
-/// target fills at the target; when one bar touches both, the stop is assumed first (the conservative reading).
-/// A trailing stop (a fraction below the high, or a fixed ATR distance) ratchets up from each bar's high after that bar's checks.
+/// The simulated broker, shared by backtests, replays and the offline market: one account, filled by bar hooks.
+/// Fill rules: market orders fill at the next bar's open (or the signal bar's close) with slippage against the trader;
+/// a notional order buys as many shares (whole, or fractional when allowed) as the notional and the cash pay for, fees
+/// included, so cash never goes negative. Protective exits are checked on every bar from the open: an open beyond the
+/// stop or target fills at the open (a gap); otherwise a low at or below the stop fills at the stop and a high at or
+/// above the target fills at the target; when one bar touches both, the stop is assumed first (the conservative
+/// reading). A trailing stop (a fraction below the high, or a fixed ATR distance) ratchets up from each bar's high
+/// after that bar's checks. Submitting a client order id twice returns the first order: it is placed at most once.
 /// </summary>
-public sealed class SimulatedBroker
+public sealed class SimulatedBroker : IBarDrivenBrokerage
 {
     private const int FractionalDigits = 12;
     private const decimal FractionalStep = 0.000000000001m;
     private readonly FillModel _model;
+    private readonly string _idPrefix;
     private readonly Dictionary<string, Holding> _holdings = new(StringComparer.Ordinal); // symbols are upper-case by the time they get here
-    private readonly Dictionary<string, List<OrderRequest>> _pending = new(StringComparer.Ordinal); // symbols are upper-case by the time they get here
+    private readonly Dictionary<string, List<OrderRequest>> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BrokerOrder> _orders = new(StringComparer.Ordinal);
 
-    public SimulatedBroker(decimal cash, FillModel model)
+    /// <param name="idPrefix">Starts the client order ids of the exits this broker triggers (the bot's prefix).</param>
+    public SimulatedBroker(decimal cash, FillModel model, string idPrefix = OrderIds.BacktestPrefix)
     {
         if (cash < 0) throw new ArgumentOutOfRangeException(nameof(cash), cash, "Starting cash cannot be negative.");
         Cash = cash;
         _model = model;
+        _idPrefix = idPrefix;
     }
 
+    public string Name => "Simulated broker";
+    public bool IsSimulated => true;
     public decimal Cash { get; private set; }
-    public List<Fill> Fills { get; } = new();
-    public List<ClosedTrade> Trades { get; } = new();
     public IReadOnlyDictionary<string, Holding> Holdings => _holdings;
+
+    public event Action<Fill>? Filled;
+    public event Action<BrokerOrder>? OrderChanged;
 
     public decimal Exposure
     {
@@ -42,69 +50,97 @@ public sealed class SimulatedBroker
             return sum;
         }
     }
+
     public decimal Equity => Cash + Exposure;
 
     public decimal HeldQuantity(string symbol) => _holdings.TryGetValue(symbol, out var h) ? h.Quantity : 0m;
 
-    public bool HasPending(string symbol) => _pending.TryGetValue(symbol, out var list) && list.Count > 0;
+    public Task<BrokerAccount> GetAccountAsync(CancellationToken ct = default) =>
+        Task.FromResult(new BrokerAccount("ACTIVE", Cash, Equity, Cash));
 
-    public void Submit(OrderRequest order)
+    public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<BrokerPosition>>(_holdings.Select(h => new BrokerPosition(h.Key, h.Value.Quantity, h.Value.EntryPrice, h.Value.LastPrice)).ToList());
+
+    public Task<BrokerOrder> SubmitAsync(OrderRequest order, CancellationToken ct = default) => Task.FromResult(Submit(order));
+
+    public BrokerOrder Submit(OrderRequest order)
     {
+        if (_orders.TryGetValue(order.ClientOrderId, out var existing)) return existing;
+        var placed = new BrokerOrder($"sim-{order.ClientOrderId}", order.ClientOrderId, order.Symbol, order.Side, order.Quantity, order.Notional, 0m, null, OrderStatus.Accepted, null);
+        _orders[order.ClientOrderId] = placed;
         if (!_pending.TryGetValue(order.Symbol, out var list)) _pending[order.Symbol] = list = new List<OrderRequest>();
         list.Add(order);
+        OrderChanged?.Invoke(placed);
+        return placed;
     }
 
-    /// <summary>A bar opens: pending market orders fill at the open (next-open timing), then protective exits are checked.</summary>
+    public Task<BrokerOrder?> FindAsync(string clientOrderId, CancellationToken ct = default) =>
+        Task.FromResult(_orders.GetValueOrDefault(clientOrderId));
+
+    public Task CancelAsync(string clientOrderId, CancellationToken ct = default)
+    {
+        if (_orders.TryGetValue(clientOrderId, out var order) && order.Status == OrderStatus.Accepted
+            && _pending.TryGetValue(order.Symbol, out var list) && list.RemoveAll(o => o.ClientOrderId == clientOrderId) > 0)
+            Update(order with { Status = OrderStatus.Canceled });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Puts back a position held before a restart (the offline market keeps no state of its own).</summary>
+    public void Restore(string symbol, decimal quantity, decimal entryPrice, decimal lastPrice, ProtectiveExits exits)
+    {
+        var (stop, target) = Levels(exits, entryPrice);
+        _holdings[symbol] = new Holding
+        {
+            Quantity = quantity, EntryPrice = entryPrice, LastPrice = lastPrice, Stop = stop, Target = target,
+            TrailDistance = exits.TrailDistance, TrailFraction = exits.TrailDistance is null ? exits.TrailFraction : null,
+        };
+    }
+
     public void OnBarOpen(string symbol, Bar bar, int barIndex, double atr)
     {
-        if (_model.Timing == FillTiming.NextOpen) FillPending(symbol, bar.Open, bar.StartUtc, barIndex, atr, bar);
-        CheckExits(symbol, bar, barIndex, atr);
+        if (_model.Timing == FillTiming.NextOpen) FillPending(symbol, bar.Open, bar.StartUtc, atr);
+        CheckExits(symbol, bar, atr);
     }
 
-    /// <summary>The bar closes: marks positions, tracks excursions and the trailing stop.</summary>
     public void OnBarClose(string symbol, Bar bar)
     {
         if (!_holdings.TryGetValue(symbol, out var h)) return;
         h.LastPrice = bar.Close;
-        if (bar.High > h.MaxPrice) h.MaxPrice = bar.High;
-        if (bar.Low < h.MinPrice) h.MinPrice = bar.Low;
         decimal? trailed = h.TrailFraction is { } f ? bar.High * (1 - f) : bar.High - h.TrailDistance;
         if (trailed is { } level && level > (h.Stop ?? 0m)) h.Stop = level;
     }
 
-    /// <summary>Same-close timing: fills what the strategy just asked for at this bar's close.</summary>
-    public void FillAtClose(string symbol, Bar bar, int barIndex, double atr)
+    public void AfterDecision(string symbol, Bar bar, int barIndex, double atr)
     {
-        if (_model.Timing == FillTiming.SameClose) FillPending(symbol, bar.Close, bar.StartUtc, barIndex, atr, bar);
+        if (_model.Timing == FillTiming.SameClose) FillPending(symbol, bar.Close, bar.StartUtc, atr);
     }
 
-    /// <summary>Sells everything at the given prices (end-of-data liquidation, kill switch).</summary>
-    public void Liquidate(IReadOnlyDictionary<string, Bar> lastBars, int barIndex, string reason)
+    /// <summary>Sells a position at a price now (end-of-data liquidation, flatten, kill switch).</summary>
+    public void Liquidate(string symbol, decimal price, DateTime time, string reason)
     {
-        foreach (var symbol in _holdings.Keys.ToList())
-        {
-            var bar = lastBars[symbol];
-            Sell(symbol, _holdings[symbol].Quantity, bar.Close, bar.StartUtc, barIndex, reason, "liquidate");
-        }
+        if (_holdings.TryGetValue(symbol, out var h)) Sell(symbol, h.Quantity, price, time, reason, OrderIds.ForExit(_idPrefix, symbol, time));
     }
 
-    private void FillPending(string symbol, decimal price, DateTime time, int barIndex, double atr, Bar bar)
+    private void FillPending(string symbol, decimal price, DateTime time, double atr)
     {
         if (!_pending.TryGetValue(symbol, out var list) || list.Count == 0) return;
         foreach (var order in list)
         {
             decimal fillPrice = _model.Slippage.Apply(price, order.Side, atr);
-            if (order.Side == OrderSide.Buy) Buy(order, fillPrice, time, barIndex, bar);
-            else Sell(symbol, Math.Min(order.Quantity ?? 0m, HeldQuantity(symbol)), fillPrice, time, barIndex, "signal", order.ClientOrderId);
+            bool filled = order.Side == OrderSide.Buy
+                ? Buy(order, fillPrice, time)
+                : Sell(symbol, Math.Min(order.Quantity ?? 0m, HeldQuantity(symbol)), fillPrice, time, "signal", order.ClientOrderId);
+            // A buy the cash cannot pay for, or a sell with nothing left to sell, is refused as a real broker would.
+            if (!filled) Update(_orders[order.ClientOrderId] with { Status = OrderStatus.Rejected });
         }
         list.Clear();
     }
 
-    private void Buy(OrderRequest order, decimal price, DateTime time, int barIndex, Bar bar)
+    private bool Buy(OrderRequest order, decimal price, DateTime time)
     {
         var c = _model.Commission;
         decimal budget = Math.Min(order.Notional ?? (order.Quantity ?? 0m) * price, Cash) - c.PerOrder;
-        if (budget <= 0) return;
+        if (budget <= 0) return false;
         decimal quantity = order.Quantity ?? budget / (price + c.PerShare + c.Percent * price);
         // Whole shares round down; fractional ones are truncated to 1e-12 share, so decimal rounding can never overspend.
         quantity = _model.FractionalShares ? Math.Round(quantity, FractionalDigits, MidpointRounding.ToZero) : Math.Floor(quantity);
@@ -115,25 +151,28 @@ public sealed class SimulatedBroker
             quantity -= step;
             fee = c.For(quantity, price);
         }
-        if (quantity <= 0) return;
+        if (quantity <= 0) return false;
         Cash -= quantity * price + fee;
-        Fills.Add(new Fill(order.ClientOrderId, order.Symbol, OrderSide.Buy, quantity, price, fee, time, "entry"));
+        var (stop, target) = Levels(order.Exits, price);
+        _holdings[order.Symbol] = new Holding
+        {
+            Quantity = quantity, EntryPrice = price, LastPrice = price, Stop = stop, Target = target,
+            TrailDistance = order.Exits.TrailDistance, TrailFraction = order.Exits.TrailDistance is null ? order.Exits.TrailFraction : null,
+        };
+        Report(order.ClientOrderId, order.Symbol, OrderSide.Buy, quantity, price, fee, time, "entry");
+        return true;
+    }
 
-        var exits = order.Exits;
+    private static (decimal? Stop, decimal? Target) Levels(ProtectiveExits exits, decimal price)
+    {
         decimal? stop = exits.StopDistance is { } sd ? price - sd : exits.StopFraction is { } sf ? price * (1 - sf) : null;
         decimal? target = exits.TargetDistance is { } td ? price + td : exits.TargetFraction is { } tf ? price * (1 + tf) : null;
         decimal? trailStart = exits.TrailDistance is { } trd ? price - trd : exits.TrailFraction is { } trf ? price * (1 - trf) : null;
         if (trailStart is { } ts && (stop is null || ts > stop)) stop = ts;
-        _holdings[order.Symbol] = new Holding
-        {
-            Quantity = quantity, EntryPrice = price, EntryFees = fee, EntryTime = time, EntryBar = barIndex, LastPrice = price,
-            MaxPrice = Math.Max(price, bar.Close), MinPrice = Math.Min(price, bar.Close), Stop = stop, Target = target,
-            TrailDistance = exits.TrailDistance, TrailFraction = exits.TrailDistance is null ? exits.TrailFraction : null,
-            EntrySignal = order.Signal,
-        };
+        return (stop, target);
     }
 
-    private void CheckExits(string symbol, Bar bar, int barIndex, double atr)
+    private void CheckExits(string symbol, Bar bar, double atr)
     {
         if (!_holdings.TryGetValue(symbol, out var h) || (h.Stop is null && h.Target is null)) return;
         decimal? price = null;
@@ -142,41 +181,47 @@ public sealed class SimulatedBroker
         else if (h.Target is { } target && bar.Open >= target) { price = bar.Open; reason = "target (gap)"; }
         else if (h.Stop is { } s && bar.Low <= s) { price = s; reason = h.TrailDistance is null && h.TrailFraction is null ? "stop" : "trailing stop"; }
         else if (h.Target is { } t && bar.High >= t) { price = t; reason = "target"; }
-        if (price is { } p) Sell(symbol, h.Quantity, _model.Slippage.Apply(p, OrderSide.Sell, atr), bar.StartUtc, barIndex, reason, $"exit-{symbol}-{barIndex}");
+        if (price is { } p)
+            Sell(symbol, h.Quantity, _model.Slippage.Apply(p, OrderSide.Sell, atr), bar.StartUtc, reason, OrderIds.ForExit(_idPrefix, symbol, bar.StartUtc));
     }
 
-    private void Sell(string symbol, decimal quantity, decimal price, DateTime time, int barIndex, string reason, string orderId)
+    private bool Sell(string symbol, decimal quantity, decimal price, DateTime time, string reason, string clientOrderId)
     {
-        if (quantity <= 0 || !_holdings.TryGetValue(symbol, out var h)) return;
+        if (quantity <= 0 || !_holdings.TryGetValue(symbol, out var h)) return false;
         decimal fee = _model.Commission.For(quantity, price);
         Cash += quantity * price - fee;
-        Fills.Add(new Fill(orderId, symbol, OrderSide.Sell, quantity, price, fee, time, reason));
-        decimal entryFees = h.EntryFees * quantity / h.Quantity;
-        Trades.Add(new ClosedTrade(symbol, h.EntryTime, h.EntryPrice, quantity, time, price,
-            (price - h.EntryPrice) * quantity - entryFees - fee, entryFees + fee, (price / h.EntryPrice - 1) * 100m, barIndex - h.EntryBar,
-            (Math.Min(h.MinPrice, price) / h.EntryPrice - 1) * 100m, (Math.Max(h.MaxPrice, price) / h.EntryPrice - 1) * 100m, reason, h.EntrySignal));
         h.Quantity -= quantity;
-        h.EntryFees -= entryFees;
         if (h.Quantity <= 0) _holdings.Remove(symbol);
+        Report(clientOrderId, symbol, OrderSide.Sell, quantity, price, fee, time, reason);
+        return true;
     }
 
-    /// <summary>An open position as the broker holds it.</summary>
+    // The fill first, then the order's new state: a listener sees the execution before the order it completes.
+    private void Report(string clientOrderId, string symbol, OrderSide side, decimal quantity, decimal price, decimal fee, DateTime time, string reason)
+    {
+        var order = _orders.TryGetValue(clientOrderId, out var o) ? o
+            : new BrokerOrder($"sim-{clientOrderId}", clientOrderId, symbol, side, quantity, null, 0m, null, OrderStatus.Accepted, time);
+        Filled?.Invoke(new Fill(clientOrderId, $"sim-{clientOrderId}-1", symbol, side, quantity, price, fee, time, reason));
+        Update(order with { FilledQuantity = quantity, AverageFillPrice = price, Status = OrderStatus.Filled });
+    }
+
+    private void Update(BrokerOrder order)
+    {
+        _orders[order.ClientOrderId] = order;
+        OrderChanged?.Invoke(order);
+    }
+
+    /// <summary>An open position as the broker holds it, with its protective levels.</summary>
     public sealed class Holding
     {
         public decimal Quantity { get; set; }
         public decimal EntryPrice { get; init; }
-        public decimal EntryFees { get; set; }
-        public DateTime EntryTime { get; init; }
-        public int EntryBar { get; init; }
         public decimal LastPrice { get; set; }
-        public decimal MaxPrice { get; set; }
-        public decimal MinPrice { get; set; }
         public decimal? Stop { get; set; }
         public decimal? Target { get; init; }
         /// <summary>ATR trail: a fixed distance below each bar's high.</summary>
         public decimal? TrailDistance { get; init; }
         /// <summary>Percent trail: this fraction below each bar's high.</summary>
         public decimal? TrailFraction { get; init; }
-        public Domain.Strategies.Signal? EntrySignal { get; init; }
     }
 }

@@ -1,3 +1,4 @@
+using TradingBlazor.Domain.MarketData;
 using TradingBlazor.Domain.Trading;
 
 namespace TradingBlazor.Domain.Execution;
@@ -26,6 +27,22 @@ public interface IBrokerage
     event Action<Fill>? Filled;
 
     event Action<BrokerOrder>? OrderChanged;
+}
+
+/// <summary>
+/// A broker whose fills happen as bars pass (the simulated broker, as LEAN's backtesting brokerage): the pipeline calls
+/// these hooks for every bar, so backtests, replays and the offline market fill by the same rules.
+/// </summary>
+public interface IBarDrivenBrokerage : IBrokerage
+{
+    /// <summary>A bar opens: orders waiting for the next open fill, then protective exits are checked against the bar.</summary>
+    void OnBarOpen(string symbol, Bar bar, int barIndex, double atr);
+
+    /// <summary>The bar has closed: positions are marked and trailing stops ratchet.</summary>
+    void OnBarClose(string symbol, Bar bar);
+
+    /// <summary>After the strategy decided on a bar: same-close timing fills here.</summary>
+    void AfterDecision(string symbol, Bar bar, int barIndex, double atr);
 }
 
 public sealed record BrokerAccount(string Status, decimal Cash, decimal Equity, decimal BuyingPower);

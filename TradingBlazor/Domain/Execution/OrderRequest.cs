@@ -16,8 +16,11 @@ public sealed record ProtectiveExits(decimal? StopDistance, decimal? StopFractio
 /// </summary>
 public sealed record OrderRequest(string ClientOrderId, string Symbol, OrderSide Side, decimal? Quantity, decimal? Notional, ProtectiveExits Exits, Signal? Signal);
 
-/// <summary>One execution.</summary>
-public sealed record Fill(string ClientOrderId, string Symbol, OrderSide Side, decimal Quantity, decimal Price, decimal Fee, DateTime TimeUtc, string Reason);
+/// <summary>
+/// One execution. <see cref="ExecutionId"/> is the broker's identity for it (unique: a fill reported twice, by the
+/// stream and by reconciliation, has the same one). <see cref="Reason"/> says why it happened (entry, signal, stop...).
+/// </summary>
+public sealed record Fill(string ClientOrderId, string ExecutionId, string Symbol, OrderSide Side, decimal Quantity, decimal Price, decimal Fee, DateTime TimeUtc, string Reason);
 
 /// <summary>A closed round trip.</summary>
 public sealed record ClosedTrade(

@@ -15,19 +15,23 @@ public readonly record struct AccountView(decimal Cash, decimal Equity, decimal 
 /// limit applies to the session's starting equity and the drawdown limit to the equity peak —
 /// zero leverage: the notional plus the fee estimate never exceeds the cash — and refused with a reason code when the
 /// bot is halted, past its daily loss or drawdown limit, already in the position, or at its open-position limit.
+/// Entries are also refused outside the bot's New York trading window; exits never are.
 /// </summary>
 public sealed class RiskEngine
 {
     private readonly RiskSettings _settings;
     private readonly Func<decimal, decimal> _feeEstimate;
-    private long _sequence;
+    private readonly EntryWindow? _window;
 
     /// <param name="feeEstimate">Commission for a given notional, so the cash check includes fees.</param>
-    public RiskEngine(RiskSettings settings, Func<decimal, decimal>? feeEstimate = null, string idPrefix = "tb")
+    /// <param name="idPrefix">Starts every client order id: unique per bot, so ids never collide across bots.</param>
+    /// <param name="window">New York hours in which entries are allowed (null: any time, e.g. daily bars).</param>
+    public RiskEngine(RiskSettings settings, Func<decimal, decimal>? feeEstimate = null, string idPrefix = "tb", EntryWindow? window = null)
     {
         _settings = settings;
         _feeEstimate = feeEstimate ?? (_ => 0m);
         IdPrefix = idPrefix;
+        _window = window;
     }
 
     public string IdPrefix { get; }
@@ -42,6 +46,8 @@ public sealed class RiskEngine
             return (new OrderRequest(NextId(signal), signal.Symbol, OrderSide.Sell, account.HeldQuantity, null, ProtectiveExits.None, signal), null);
         }
 
+        if (_window is { } w && !w.Allows(signal.TimeUtc))
+            return Reject(RiskRejectionCode.OutsideTradingWindow, $"Entries are allowed {w.Start:HH\\:mm}–{w.End:HH\\:mm} ET.");
         if (State.Halted is { } why) return Reject(RiskRejectionCode.BotHalted, $"Bot is halted (reduce-only): {why}.");
         if (State.EntriesHaltedToday) return Reject(RiskRejectionCode.DailyLossLimit, "Daily loss limit reached; no new entries until the next session.");
         if (_settings.MaxDailyLoss is { } dailyLimit && State.SessionStartEquity - account.Equity >= dailyLimit * State.SessionStartEquity)
@@ -89,9 +95,9 @@ public sealed class RiskEngine
         return new ProtectiveExits(Atr(_settings.StopLossAtr), _settings.StopLoss, Atr(_settings.TakeProfitAtr), _settings.TakeProfit, Atr(_settings.TrailingStopAtr), _settings.TrailingStop);
     }
 
-    // Deterministic: the same bot, symbol, bar and action always yield the same id, so a retried submit is recognisable.
-    private string NextId(Signal signal) =>
-        $"{IdPrefix}-{signal.Symbol}-{signal.TimeUtc:yyyyMMddHHmm}-{(signal.Action == SignalAction.Buy ? "b" : "s")}{++_sequence}";
+    // Deterministic: the same bot, symbol, bar and action always yield the same id, so an order re-decided after a
+    // restart is recognised as the one already stored, never sent twice. A bot raises one signal per symbol and bar.
+    private string NextId(Signal signal) => OrderIds.ForSignal(IdPrefix, signal.Symbol, signal.TimeUtc, signal.Action);
 
     private static (OrderRequest?, RiskRejection?) Reject(RiskRejectionCode code, string message) => (null, new RiskRejection(code, message));
 }

@@ -13,6 +13,7 @@ public enum RiskRejectionCode
     InsufficientCash,
     OutsideTradingWindow,
     IndicatorNotReady,
+    BotPaused,
 }
 
 public sealed record RiskRejection(RiskRejectionCode Code, string Message);

@@ -1,6 +1,5 @@
 using TradingBlazor.Domain.Execution;
-using TradingBlazor.Domain.Risk;
-using TradingBlazor.Domain.Strategies;
+using TradingBlazor.Engine.Trading;
 
 namespace TradingBlazor.Engine.Backtesting;
 
@@ -26,9 +25,6 @@ public sealed record BacktestOptions
 }
 
 public readonly record struct EquityPoint(DateTime TimeUtc, decimal Equity);
-
-/// <summary>Every signal with what became of it (executed, or the risk engine's reason).</summary>
-public sealed record SignalOutcome(Signal Signal, bool Executed, RiskRejection? Rejection);
 
 public sealed record OpenPositionAtEnd(string Symbol, DateTime EntryTimeUtc, decimal EntryPrice, decimal Quantity, decimal LastPrice);
 

@@ -1,0 +1,169 @@
+using TradingBlazor.Domain.Execution;
+using TradingBlazor.Domain.MarketData;
+using TradingBlazor.Domain.Risk;
+using TradingBlazor.Domain.Strategies;
+using TradingBlazor.Domain.Trading;
+
+namespace TradingBlazor.Engine.Trading;
+
+/// <summary>
+/// One bot's book, built only from its fills: cash (allocated capital, minus what it bought, plus what it sold, fees
+/// included), positions (the sum of fills, average cost), cash reserved by open buy orders, and round trips with their
+/// realized P&amp;L. The risk engine sizes from it, so a bot never spends more than its own cash, whatever broker
+/// account it shares with other bots.
+/// </summary>
+public sealed class BotLedger
+{
+    private readonly Dictionary<string, LedgerPosition> _positions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OpenOrder> _open = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _openSymbols = new(StringComparer.Ordinal);
+
+    public BotLedger(decimal capital)
+    {
+        Capital = capital;
+        Cash = capital;
+    }
+
+    public decimal Capital { get; }
+    public decimal Cash { get; private set; }
+    public decimal RealizedPnl { get; private set; }
+    public decimal Fees { get; private set; }
+    public List<Fill> Fills { get; } = new();
+    public List<ClosedTrade> Trades { get; } = new();
+    public IReadOnlyDictionary<string, LedgerPosition> Positions => _positions;
+
+    /// <summary>Notional held back for buy orders that have not filled yet.</summary>
+    public decimal Reserved
+    {
+        get
+        {
+            decimal sum = 0;
+            foreach (var o in _open.Values) sum += o.Reserved;
+            return sum;
+        }
+    }
+
+    public decimal Exposure
+    {
+        get
+        {
+            decimal sum = 0; // a plain loop: this runs on every bar of a backtest and must not allocate
+            foreach (var p in _positions.Values) sum += p.Quantity * p.LastPrice;
+            return sum;
+        }
+    }
+
+    public decimal Equity => Cash + Exposure;
+    public decimal UnrealizedPnl => Exposure - _positions.Values.Sum(p => p.Quantity * p.AveragePrice);
+
+    public decimal HeldQuantity(string symbol) => _positions.TryGetValue(symbol, out var p) ? p.Quantity : 0m;
+
+    public bool HasOpenOrder(string symbol) => _open.Count > 0 && _openSymbols.Contains(symbol);
+
+    public IEnumerable<string> OpenOrderIds => _open.Keys;
+
+    /// <summary>What the risk engine sees: cash not reserved by open orders, equity, exposure, positions.</summary>
+    public AccountView View(string symbol) => new(Cash - Reserved, Equity, Exposure, _positions.Count, HeldQuantity(symbol));
+
+    /// <summary>An order has been sent: a buy reserves its notional (or quantity at the decision price) until it ends.</summary>
+    public void OrderOpened(OrderRequest order, decimal decisionPrice)
+    {
+        decimal reserve = order.Side == OrderSide.Buy ? order.Notional ?? (order.Quantity ?? 0m) * decisionPrice : 0m;
+        _open[order.ClientOrderId] = new OpenOrder(order.Symbol, reserve, order.Exits, order.Signal);
+        _openSymbols.Add(order.Symbol);
+    }
+
+    /// <summary>The order reached a final state: whatever it still reserved is released.</summary>
+    public void OrderEnded(string clientOrderId)
+    {
+        if (!_open.Remove(clientOrderId, out var order)) return;
+        if (_open.Values.All(o => o.Symbol != order.Symbol)) _openSymbols.Remove(order.Symbol);
+    }
+
+    /// <summary>A bar closed: marks the position and tracks its excursions.</summary>
+    public void Mark(string symbol, Bar bar)
+    {
+        if (!_positions.TryGetValue(symbol, out var p)) return;
+        p.LastPrice = bar.Close;
+        if (bar.High > p.MaxPrice) p.MaxPrice = bar.High;
+        if (bar.Low < p.MinPrice) p.MinPrice = bar.Low;
+    }
+
+    /// <summary>
+    /// Books one execution. <paramref name="barIndex"/> counts the symbol's bars (for bars held); <paramref name="markPrice"/>
+    /// is the close of the bar the fill happened in, where excursions start. Returns the round trip a sell closed.
+    /// </summary>
+    public ClosedTrade? Apply(Fill fill, int barIndex, decimal markPrice)
+    {
+        Fills.Add(fill);
+        Fees += fill.Fee;
+        if (_open.TryGetValue(fill.ClientOrderId, out var order) && order.Reserved > 0)
+            _open[fill.ClientOrderId] = order with { Reserved = Math.Max(order.Reserved - fill.Quantity * fill.Price, 0m) };
+        return fill.Side == OrderSide.Buy ? Bought(fill, barIndex, markPrice, order) : Sold(fill, barIndex);
+    }
+
+    /// <summary>Puts back a position (after a restart, from the stored fills).</summary>
+    public void Restore(decimal cash, decimal realized, IEnumerable<LedgerPosition> positions)
+    {
+        Cash = cash;
+        RealizedPnl = realized;
+        foreach (var p in positions) _positions[p.Symbol] = p;
+    }
+
+    private ClosedTrade? Bought(Fill fill, int barIndex, decimal markPrice, OpenOrder? order)
+    {
+        Cash -= fill.Quantity * fill.Price + fill.Fee;
+        if (_positions.TryGetValue(fill.Symbol, out var p))
+        {
+            decimal quantity = p.Quantity + fill.Quantity;
+            p.AveragePrice = (p.AveragePrice * p.Quantity + fill.Price * fill.Quantity) / quantity;
+            p.Quantity = quantity;
+            p.EntryFees += fill.Fee;
+            return null;
+        }
+        _positions[fill.Symbol] = new LedgerPosition
+        {
+            Symbol = fill.Symbol, Quantity = fill.Quantity, AveragePrice = fill.Price, EntryFees = fill.Fee, EntryTime = fill.TimeUtc,
+            EntryBar = barIndex, LastPrice = fill.Price, MaxPrice = Math.Max(fill.Price, markPrice), MinPrice = Math.Min(fill.Price, markPrice),
+            EntrySignal = order?.Signal, Exits = order?.Exits ?? ProtectiveExits.None,
+        };
+        return null;
+    }
+
+    private ClosedTrade? Sold(Fill fill, int barIndex)
+    {
+        Cash += fill.Quantity * fill.Price - fill.Fee;
+        if (!_positions.TryGetValue(fill.Symbol, out var h)) return null; // not ours to account (the engine never sells what it does not hold)
+        decimal quantity = Math.Min(fill.Quantity, h.Quantity);
+        decimal price = fill.Price, fee = fill.Fee;
+        decimal entryFees = h.EntryFees * quantity / h.Quantity;
+        decimal pnl = (price - h.AveragePrice) * quantity - entryFees - fee;
+        var trade = new ClosedTrade(fill.Symbol, h.EntryTime, h.AveragePrice, quantity, fill.TimeUtc, price,
+            pnl, entryFees + fee, (price / h.AveragePrice - 1) * 100m, barIndex - h.EntryBar,
+            (Math.Min(h.MinPrice, price) / h.AveragePrice - 1) * 100m, (Math.Max(h.MaxPrice, price) / h.AveragePrice - 1) * 100m, fill.Reason, h.EntrySignal);
+        Trades.Add(trade);
+        RealizedPnl += pnl;
+        h.Quantity -= quantity;
+        h.EntryFees -= entryFees;
+        if (h.Quantity <= 0) _positions.Remove(fill.Symbol);
+        return trade;
+    }
+
+    private sealed record OpenOrder(string Symbol, decimal Reserved, ProtectiveExits Exits, Signal? Signal);
+}
+
+/// <summary>A position in a bot's book.</summary>
+public sealed class LedgerPosition
+{
+    public required string Symbol { get; init; }
+    public decimal Quantity { get; set; }
+    public decimal AveragePrice { get; set; }
+    public decimal EntryFees { get; set; }
+    public DateTime EntryTime { get; init; }
+    public int EntryBar { get; init; }
+    public decimal LastPrice { get; set; }
+    public decimal MaxPrice { get; set; }
+    public decimal MinPrice { get; set; }
+    public Signal? EntrySignal { get; init; }
+    public ProtectiveExits Exits { get; init; } = ProtectiveExits.None;
+}

@@ -1,0 +1,86 @@
+using TradingBlazor.Domain.Execution;
+using TradingBlazor.Domain.Trading;
+
+namespace TradingBlazor.Engine.Trading;
+
+/// <summary>
+/// Between a bot's risk engine and its broker. An order is put on record (journal) before it is sent; one the broker
+/// may have received but did not confirm (a timeout, a dropped connection) stays pending and is resolved later by its
+/// client order id, never sent again. Executions are booked once each (by execution id) into the bot's ledger.
+/// Broker events are collected as they happen (they may arrive inside a bar hook) and written by <see cref="FlushAsync"/>.
+/// </summary>
+public sealed class OrderManager
+{
+    private readonly IBrokerage _broker;
+    private readonly BotLedger _ledger;
+    private readonly ITradingJournal _journal;
+    private readonly HashSet<string> _executions = new(StringComparer.Ordinal);
+    private readonly List<object> _unsaved = new();
+
+    public OrderManager(IBrokerage broker, BotLedger ledger, ITradingJournal journal)
+    {
+        _broker = broker;
+        _ledger = ledger;
+        _journal = journal;
+    }
+
+    public IBrokerage Broker => _broker;
+    public bool HasUnsaved => _unsaved.Count > 0;
+
+    /// <summary>Executions already booked (after a restart), so a broker that reports them again is ignored.</summary>
+    public void Know(IEnumerable<string> executionIds) => _executions.UnionWith(executionIds);
+
+    /// <summary>Stores the order, then sends it. Returns the broker's answer, or null when it is unknown for now.</summary>
+    public async ValueTask<BrokerOrder?> SubmitAsync(OrderRequest order, decimal decisionPrice, CancellationToken ct = default)
+    {
+        _ledger.OrderOpened(order, decisionPrice);
+        await _journal.OrderCreatedAsync(order, decisionPrice);
+        BrokerOrder placed;
+        try
+        {
+            placed = await _broker.SubmitAsync(order, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Unknown outcome: the order stays pending on record; reconciliation finds it by its client order id.
+            OrderFailed?.Invoke(order, ex);
+            return null;
+        }
+        OnOrderChanged(placed);
+        return placed;
+    }
+
+    /// <summary>Raised when a submit's outcome is unknown (the order stays pending until reconciled).</summary>
+    public event Action<OrderRequest, Exception>? OrderFailed;
+
+    /// <summary>An execution from the broker: booked once; returns whether it was new.</summary>
+    public bool OnFill(Fill fill, int barIndex, decimal markPrice)
+    {
+        if (!_executions.Add(fill.ExecutionId)) return false;
+        var closed = _ledger.Apply(fill, barIndex, markPrice);
+        _unsaved.Add(new BookedFill(fill, closed));
+        return true;
+    }
+
+    public void OnOrderChanged(BrokerOrder order)
+    {
+        if (order.Status is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Rejected or OrderStatus.Expired)
+            _ledger.OrderEnded(order.ClientOrderId);
+        _unsaved.Add(order);
+    }
+
+    /// <summary>Writes what the broker reported since the last flush, in the order it happened.</summary>
+    public async ValueTask FlushAsync()
+    {
+        // Swapped out first: a write may yield, and the broker may report more meanwhile.
+        var items = _unsaved.ToArray();
+        _unsaved.Clear();
+        foreach (var item in items)
+        {
+            if (item is BookedFill f) await _journal.FillAsync(f.Fill, f.Closed, _ledger);
+            else await _journal.OrderChangedAsync((BrokerOrder)item);
+        }
+    }
+
+    private sealed record BookedFill(Fill Fill, ClosedTrade? Closed);
+}
