@@ -8,13 +8,17 @@ namespace TradingBlazor.Adapters.Simulated;
 /// a daily chain (GARCH(1,1)-style volatility clustering, overnight gaps, occasional large gaps) fixes each session's
 /// open and close; the minutes in between are a Brownian bridge whose variance and volume are U-shaped (busier near
 /// the open and close). Any session can be generated on its own once the daily chain reaches it, so history and live
-/// bars are the same numbers. Prices stay positive and on a penny grid.
+/// bars are the same numbers. Well-known symbols trade near their real levels around the present
+/// (<see cref="SimulatedLevels"/>). Prices stay positive and on a penny grid.
 /// </summary>
 public sealed class SimulatedPriceModel
 {
     private static readonly DateOnly ChainStart = new(2000, 1, 3);
+    // Long-run daily volatility of symbols without a reference.
     private const double LongRunDailyVol = 0.016;
     private const double GarchAlpha = 0.08, GarchBeta = 0.90;
+    // ~7%/year log growth; reversion toward it with a half-life of ~380 sessions.
+    private const double TrendPerSession = 0.07 / 252, MeanReversion = 0.0018;
 
     private readonly IMarketCalendar _calendar;
     private readonly int _seed;
@@ -72,60 +76,95 @@ public sealed class SimulatedPriceModel
 
     private readonly record struct SessionDay(decimal Open, decimal Close, double Volatility, double Volume);
 
+    // Unscaled log open and close: the chain's scale is fixed only once the anchor is reached.
+    private readonly record struct LogDay(double Open, double Close, double Volatility, double Volume);
+
     private SessionDay Day(string symbol, DateOnly date)
     {
         if (date < ChainStart) throw new ArgumentOutOfRangeException(nameof(date), date, $"The simulated market starts on {ChainStart:yyyy-MM-dd}.");
         lock (_gate)
         {
             if (!_chains.TryGetValue(symbol, out var chain))
-                _chains[symbol] = chain = new DailyChain(_calendar, Hash(_seed, symbol, 0));
+            {
+                var reference = SimulatedLevels.Find(symbol);
+                _chains[symbol] = chain = new DailyChain(_calendar, Hash(_seed, symbol, 0), reference);
+            }
             return chain.Get(date);
         }
     }
 
-    /// <summary>Session opens and closes of one symbol, generated in date order and kept.</summary>
+    /// <summary>
+    /// Session opens and closes of one symbol, generated in date order and kept. Log prices
+    /// mean-revert (slowly) around a growth trend so no era drifts to absurd levels; the whole
+    /// chain is then scaled so the close on <see cref="SimulatedLevels.AnchorDate"/> is the
+    /// symbol's reference level.
+    /// </summary>
     private sealed class DailyChain
     {
         private readonly IMarketCalendar _calendar;
         private readonly Random _random;
-        private readonly Dictionary<DateOnly, SessionDay> _days = new();
+        private readonly Dictionary<DateOnly, LogDay> _days = new();
+        private readonly double _dailyVol, _baseVolume, _logScale;
         private DateOnly _next = ChainStart;
-        private decimal _close;
-        private double _variance = LongRunDailyVol * LongRunDailyVol;
-        private double _lastReturn;
-        private readonly double _baseVolume;
+        private double _logClose, _trend, _lastReturn, _variance;
 
-        public DailyChain(IMarketCalendar calendar, int seed)
+        public DailyChain(IMarketCalendar calendar, int seed, SimulatedLevels.Reference? reference)
         {
             _calendar = calendar;
             _random = new Random(seed);
-            _close = Penny(20 + _random.NextDouble() * 280);
+            // Drawn even for known symbols so the random stream does not depend on the table.
+            double seededLevel = 20 + _random.NextDouble() * 280;
             _baseVolume = 2_000_000 + _random.NextDouble() * 30_000_000;
+            _dailyVol = reference?.DailyVolatility ?? LongRunDailyVol;
+            _variance = _dailyVol * _dailyVol;
+            // Generated up to the anchor once, so every later request shares one scale.
+            var anchor = LastSessionOnOrBefore(SimulatedLevels.AnchorDate);
+            Advance(anchor);
+            double level = (double)(reference?.Level ?? Penny(seededLevel));
+            _logScale = Math.Log(level) - _days[anchor].Close;
         }
 
         public SessionDay Get(DateOnly date)
+        {
+            Advance(date);
+            var d = _days[date];
+            decimal open = Penny(Math.Exp(d.Open + _logScale));
+            decimal close = Penny(Math.Exp(d.Close + _logScale));
+            return new SessionDay(open, close, d.Volatility, d.Volume);
+        }
+
+        private void Advance(DateOnly date)
         {
             while (_next <= date)
             {
                 if (_calendar.GetSession(_next) is not null) Generate(_next);
                 _next = _next.AddDays(1);
             }
-            return _days[date];
+        }
+
+        private DateOnly LastSessionOnOrBefore(DateOnly date)
+        {
+            while (_calendar.GetSession(date) is null) date = date.AddDays(-1);
+            return date;
         }
 
         private void Generate(DateOnly date)
         {
-            _variance = LongRunDailyVol * LongRunDailyVol * (1 - GarchAlpha - GarchBeta) + GarchAlpha * _lastReturn * _lastReturn + GarchBeta * _variance;
+            double longRun = _dailyVol * _dailyVol;
+            _variance = longRun * (1 - GarchAlpha - GarchBeta)
+                + GarchAlpha * _lastReturn * _lastReturn + GarchBeta * _variance;
             double sigma = Math.Sqrt(_variance);
             double gap = Gaussian(_random) * sigma * 0.3;
             if (_random.NextDouble() < 0.04) gap += Gaussian(_random) * sigma * 2; // news gap
-            decimal open = Penny((double)_close * Math.Exp(gap));
-            double intraday = Gaussian(_random) * sigma * 0.9 + 0.0002;
-            decimal close = Penny((double)open * Math.Exp(intraday));
-            _lastReturn = Math.Log((double)close / (double)_close);
-            double volume = _baseVolume * (0.6 + 40 * sigma) * Math.Exp(0.25 * Gaussian(_random));
-            _days[date] = new SessionDay(open, close, sigma * 0.9, volume);
-            _close = close;
+            double logOpen = _logClose + gap;
+            // Trend growth plus a pull back toward the trend.
+            double pull = -MeanReversion * (_logClose - _trend);
+            _trend += TrendPerSession;
+            double logClose = logOpen + Gaussian(_random) * sigma * 0.9 + TrendPerSession + pull;
+            _lastReturn = logClose - _logClose;
+            double volume = _baseVolume * (0.6 + 0.6 * sigma / _dailyVol) * Math.Exp(0.25 * Gaussian(_random));
+            _days[date] = new LogDay(logOpen, logClose, sigma * 0.9, volume);
+            _logClose = logClose;
         }
     }
 
