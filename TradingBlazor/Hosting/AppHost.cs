@@ -11,6 +11,7 @@ using TradingBlazor.Components;
 using TradingBlazor.Data;
 using TradingBlazor.Domain.Calendar;
 using TradingBlazor.Domain.Time;
+using TradingBlazor.Engine.Bots;
 using TradingBlazor.Engine.Market;
 using TradingBlazor.Engine.Scheduling;
 using TradingBlazor.Infrastructure.Configuration;
@@ -93,6 +94,7 @@ public static class AppHost
         services.AddSingleton<Engine.MarketData.BarImportService>();
         services.AddSingleton<Engine.Backtesting.BacktestService>();
         services.AddSingleton<Engine.Backtesting.BacktestChartBuilder>();
+        services.AddTradingEngine(); // after the store, the simulated feed and the broker: bots resume on them
 
         // Keys beside the database: circuits and antiforgery tokens survive a restart (and no per-start key warning).
         Microsoft.AspNetCore.DataProtection.DataProtectionBuilderExtensions.SetApplicationName(services.AddDataProtection(), "TradingBlazor");

@@ -9,9 +9,13 @@ public sealed class BotRecord
     public required string Name { get; set; }
     /// <summary>The bot configuration document (JSON); the bot-config model validates it before it is stored.</summary>
     public required string ConfigJson { get; set; }
+    /// <summary>Bumped by every edit; a running bot keeps the revision it started with.</summary>
+    public int Revision { get; set; } = 1;
     public BotStatus Status { get; set; } = BotStatus.Stopped;
     /// <summary>Why the bot is in its status (e.g. the error that stopped it).</summary>
     public string? StatusReason { get; set; }
+    /// <summary>A demo bot seeded into a fresh database: it only ever trades on the simulated broker.</summary>
+    public bool IsDemo { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

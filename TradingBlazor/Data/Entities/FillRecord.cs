@@ -15,6 +15,8 @@ public sealed class FillRecord
     public decimal Price { get; set; }
     public decimal Fee { get; set; }
     public DateTime FilledAt { get; set; }
+    /// <summary>Why it happened: entry, signal, stop, target, trailing stop, flatten...</summary>
+    public string? Reason { get; set; }
 
     public OrderRecord? Order { get; set; }
 }

@@ -16,7 +16,10 @@ public sealed class OrderRecord
     public OrderSide Side { get; set; }
     public OrderType Type { get; set; }
     public TimeInForce TimeInForce { get; set; }
+    /// <summary>Shares asked for (0 for a notional order until it fills).</summary>
     public decimal Quantity { get; set; }
+    /// <summary>Dollar amount of a notional order (the broker turns it into shares at the fill price).</summary>
+    public decimal? Notional { get; set; }
     public decimal? LimitPrice { get; set; }
     public decimal? StopPrice { get; set; }
     public OrderStatus Status { get; set; } = OrderStatus.Pending;

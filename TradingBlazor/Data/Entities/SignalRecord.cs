@@ -18,4 +18,6 @@ public sealed class SignalRecord
     public bool Executed { get; set; }
     /// <summary>What became of it: e.g. a risk rejection reason or "awaiting approval".</summary>
     public string? Outcome { get; set; }
+    /// <summary>The order it produced (or would produce once approved).</summary>
+    public string? ClientOrderId { get; set; }
 }

@@ -14,6 +14,9 @@ public sealed class TradeRecord
     /// <summary>Realized profit and loss net of fees; null while the trade is open.</summary>
     public decimal? RealizedPnl { get; set; }
     public decimal Fees { get; set; }
+    public string? ExitReason { get; set; }
+    /// <summary>The client order id of the entry, which links the trade to its order and signal.</summary>
+    public string? EntryClientOrderId { get; set; }
     public long? EntrySignalId { get; set; }
     public Dictionary<string, double?> IndicatorSnapshot { get; set; } = new();
 }

@@ -79,6 +79,7 @@ public sealed class BotPipeline
     {
         var symbol = bar.Symbol;
         if (!_bySymbol.TryGetValue(symbol, out var state)) _bySymbol[symbol] = state = NewState();
+        if (state.Last is { } seen && bar.StartUtc <= seen.StartUtc) return default; // already seen (warm-up overlap, a repeat)
         int index = ++state.BarIndex;
         state.First ??= bar;
         state.Last = bar;
@@ -99,6 +100,18 @@ public sealed class BotPipeline
     }
 
     public ValueTask OnBarAsync(Bar bar, bool trade = true) => OnBarAsync(bar, bar.ToOhlcv(), trade);
+
+    /// <summary>History before the bot goes live: indicators, marks and rule state only; no broker, no orders.</summary>
+    public void Warm(Bar bar)
+    {
+        if (!_bySymbol.TryGetValue(bar.Symbol, out var state)) return;
+        if (state.Last is { } seen && bar.StartUtc <= seen.StartUtc) return;
+        state.BarIndex++;
+        state.Last = bar;
+        state.Frame.Update(bar.ToOhlcv());
+        Ledger.Mark(bar.Symbol, bar);
+        _strategy.OnBar(bar.Symbol, bar.StartUtc, state.Frame, Ledger.HeldQuantity(bar.Symbol) > 0);
+    }
 
     /// <summary>An execution reported by the broker; booked at the symbol's current bar.</summary>
     public bool OnFill(Fill fill)

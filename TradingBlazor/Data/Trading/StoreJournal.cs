@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using TradingBlazor.Data.Entities;
+using TradingBlazor.Domain.Execution;
+using TradingBlazor.Domain.Time;
+using TradingBlazor.Domain.Trading;
+using TradingBlazor.Engine.Trading;
+
+namespace TradingBlazor.Data.Trading;
+
+/// <summary>
+/// A bot's journal in SQLite: signals with their values, orders (stored before they are sent), fills (once each, by
+/// execution id), the bot's positions (the sum of its fills) and its round trips. Each write is its own transaction,
+/// so a crash leaves the store at a record boundary.
+/// </summary>
+public sealed class StoreJournal : ITradingJournal
+{
+    private readonly IDbContextFactory<TradingDbContext> _db;
+    private readonly long _botId;
+    private readonly TimeProvider _clock;
+
+    public StoreJournal(IDbContextFactory<TradingDbContext> db, long botId, TimeProvider clock)
+    {
+        _db = db;
+        _botId = botId;
+        _clock = clock;
+    }
+
+    public async ValueTask SignalAsync(SignalOutcome outcome)
+    {
+        var s = outcome.Signal;
+        await using var db = await _db.CreateDbContextAsync();
+        db.Signals.Add(new SignalRecord
+        {
+            BotId = _botId, Symbol = s.Symbol, Timestamp = s.TimeUtc, Action = s.Action, Confidence = s.Confidence, Source = s.Source,
+            Values = s.Values.ToDictionary(kv => kv.Key, kv => double.IsFinite(kv.Value) ? kv.Value : (double?)null),
+            Executed = outcome.Executed, ClientOrderId = outcome.ClientOrderId, Outcome = Describe(outcome),
+        });
+        await db.SaveChangesAsync();
+    }
+
+    public static string Describe(SignalOutcome o) =>
+        o.Executed ? "executed" : o.AwaitingApproval ? "awaiting approval" : o.Rejection is { } r ? $"{r.Code}: {r.Message}" : "not executed";
+
+    public async ValueTask OrderCreatedAsync(OrderRequest order, decimal decisionPrice)
+    {
+        await using var db = await _db.CreateDbContextAsync();
+        if (await db.Orders.AnyAsync(o => o.ClientOrderId == order.ClientOrderId)) return; // decided again after a restart
+        db.Orders.Add(NewOrder(order.ClientOrderId, order.Symbol, order.Side, order.Quantity ?? 0m, order.Notional));
+        await db.SaveChangesAsync();
+    }
+
+    public async ValueTask OrderChangedAsync(BrokerOrder order)
+    {
+        await using var db = await _db.CreateDbContextAsync();
+        var row = await db.Orders.SingleOrDefaultAsync(o => o.ClientOrderId == order.ClientOrderId);
+        if (row is null) db.Orders.Add(row = NewOrder(order.ClientOrderId, order.Symbol, order.Side, order.Quantity ?? 0m, order.Notional));
+        row.BrokerOrderId = order.BrokerOrderId;
+        // A late, stale report never moves an order back from a final state.
+        if (!IsFinal(row.Status) || IsFinal(order.Status)) row.Status = order.Status;
+        row.FilledQuantity = Math.Max(row.FilledQuantity, order.FilledQuantity);
+        row.AverageFillPrice = order.AverageFillPrice ?? row.AverageFillPrice;
+        row.SubmittedAt ??= order.SubmittedUtc ?? _clock.UtcNow();
+        row.UpdatedAt = _clock.UtcNow();
+        await db.SaveChangesAsync();
+    }
+
+    public async ValueTask FillAsync(Fill fill, ClosedTrade? closed, BotLedger ledger)
+    {
+        await using var db = await _db.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        if (await db.Fills.AnyAsync(f => f.ExecutionId == fill.ExecutionId)) return;
+        var order = await db.Orders.SingleOrDefaultAsync(o => o.ClientOrderId == fill.ClientOrderId);
+        if (order is null)
+        {
+            // An exit the broker triggered (stop, target) has no order of ours yet.
+            db.Orders.Add(order = NewOrder(fill.ClientOrderId, fill.Symbol, fill.Side, fill.Quantity, null));
+            order.Status = OrderStatus.Filled;
+            order.SubmittedAt = fill.TimeUtc;
+            await db.SaveChangesAsync();
+        }
+        db.Fills.Add(new FillRecord
+        {
+            OrderId = order.Id, ExecutionId = fill.ExecutionId, Symbol = fill.Symbol, Side = fill.Side, Quantity = fill.Quantity,
+            Price = fill.Price, Fee = fill.Fee, FilledAt = fill.TimeUtc, Reason = fill.Reason,
+        });
+        await SyncPositionAsync(db, fill.Symbol, ledger);
+        await BookTradeAsync(db, fill, closed, ledger);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+    }
+
+    private async Task SyncPositionAsync(TradingDbContext db, string symbol, BotLedger ledger)
+    {
+        var row = await db.Positions.SingleOrDefaultAsync(p => p.BotId == _botId && p.Symbol == symbol);
+        if (!ledger.Positions.TryGetValue(symbol, out var held))
+        {
+            if (row is not null) db.Positions.Remove(row);
+            return;
+        }
+        if (row is null) db.Positions.Add(row = new PositionRecord { BotId = _botId, Symbol = symbol, OpenedAt = held.EntryTime });
+        row.Quantity = held.Quantity;
+        row.AverageEntryPrice = held.AveragePrice;
+        row.UpdatedAt = _clock.UtcNow();
+    }
+
+    private async Task BookTradeAsync(TradingDbContext db, Fill fill, ClosedTrade? closed, BotLedger ledger)
+    {
+        var open = await db.Trades.Where(t => t.BotId == _botId && t.Symbol == fill.Symbol && t.ExitAt == null).OrderByDescending(t => t.Id).FirstOrDefaultAsync();
+        if (fill.Side == OrderSide.Buy)
+        {
+            var held = ledger.Positions[fill.Symbol];
+            if (open is null)
+            {
+                long? signalId = await db.Signals.Where(s => s.BotId == _botId && s.ClientOrderId == fill.ClientOrderId).Select(s => (long?)s.Id).FirstOrDefaultAsync();
+                db.Trades.Add(open = new TradeRecord
+                {
+                    BotId = _botId, Symbol = fill.Symbol, EntryAt = held.EntryTime, EntryClientOrderId = fill.ClientOrderId, EntrySignalId = signalId,
+                    IndicatorSnapshot = held.EntrySignal?.Values.ToDictionary(kv => kv.Key, kv => double.IsFinite(kv.Value) ? kv.Value : (double?)null) ?? new(),
+                });
+            }
+            open.Quantity = held.Quantity;
+            open.EntryPrice = held.AveragePrice;
+            open.Fees = held.EntryFees;
+            return;
+        }
+        if (closed is null || open is null) return;
+        open.Quantity = closed.Quantity;
+        open.ExitPrice = closed.ExitPrice;
+        open.ExitAt = closed.ExitTimeUtc;
+        open.RealizedPnl = closed.Pnl;
+        open.Fees = closed.Fees;
+        open.ExitReason = closed.ExitReason;
+    }
+
+    private OrderRecord NewOrder(string clientOrderId, string symbol, OrderSide side, decimal quantity, decimal? notional)
+    {
+        var now = _clock.UtcNow();
+        return new OrderRecord
+        {
+            BotId = _botId, ClientOrderId = clientOrderId, Symbol = symbol, Side = side, Type = OrderType.Market, TimeInForce = TimeInForce.Day,
+            Quantity = quantity, Notional = notional, Status = OrderStatus.Pending, CreatedAt = now, UpdatedAt = now,
+        };
+    }
+
+    private static bool IsFinal(OrderStatus s) => s is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Rejected or OrderStatus.Expired;
+}

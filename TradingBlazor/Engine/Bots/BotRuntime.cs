@@ -1,0 +1,240 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using TradingBlazor.Adapters.Simulated;
+using TradingBlazor.Data;
+using TradingBlazor.Data.Entities;
+using TradingBlazor.Data.Trading;
+using TradingBlazor.Domain.Calendar;
+using TradingBlazor.Domain.Execution;
+using TradingBlazor.Domain.MarketData;
+using TradingBlazor.Domain.Strategies.Config;
+using TradingBlazor.Domain.Time;
+using TradingBlazor.Domain.Trading;
+using TradingBlazor.Engine.Events;
+using TradingBlazor.Engine.Trading;
+
+namespace TradingBlazor.Engine.Bots;
+
+/// <summary>How the live runtime trades (a replay changes these; the app uses the defaults).</summary>
+public sealed record RuntimeOptions
+{
+    /// <summary>The simulated broker's fill rules.</summary>
+    public FillModel Fill { get; init; } = FillModel.Default;
+    /// <summary>Live bots follow their execution mode; a replay approves every signal as the backtest does.</summary>
+    public bool ApproveAll { get; init; }
+    /// <summary>Feed history to a bot's indicators before it goes live (a replay starts from nothing, as a backtest does).</summary>
+    public bool WarmUp { get; init; } = true;
+    /// <summary>Keep each bot's signals in memory too (a replay builds its result from them).</summary>
+    public bool KeepSignals { get; init; }
+}
+
+/// <summary>
+/// The live engine: one <see cref="BotWorker"/> per running or paused bot, fed by the market data feed's closed
+/// minutes on the app's one clock, trading through the simulated broker (the default, and always for demo bots) or the
+/// connected Alpaca account. Starting a bot rebuilds its book from its stored fills, resolves the orders it had in
+/// flight by their client order ids (never sending one again), and warms its indicators from history.
+/// </summary>
+public sealed class BotRuntime : IAsyncDisposable
+{
+    private readonly IDbContextFactory<TradingDbContext> _db;
+    private readonly IMarketDataFeed _feed;
+    private readonly IHistoricalBars _history;
+    private readonly IMarketCalendar _calendar;
+    private readonly TradingEventBus _bus;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<BotRuntime> _log;
+    private readonly ConcurrentDictionary<long, BotWorker> _workers = new();
+    private readonly ConcurrentDictionary<long, MemoryJournal> _memories = new();
+
+    public BotRuntime(IDbContextFactory<TradingDbContext> db, IMarketDataFeed feed, IHistoricalBars history, IMarketCalendar calendar,
+        TradingEventBus bus, TimeProvider clock, ILogger<BotRuntime> log, RuntimeOptions? options = null)
+    {
+        _db = db;
+        _feed = feed;
+        _history = history;
+        _calendar = calendar;
+        _bus = bus;
+        _clock = clock;
+        _log = log;
+        Options = options ?? new RuntimeOptions();
+        _feed.BarUpdated += OnBar;
+    }
+
+    public RuntimeOptions Options { get; }
+
+    /// <summary>Where live (non-demo) bots send orders; null: the simulated broker. Set by the broker connection.</summary>
+    public Func<IBrokerage?> LiveBroker { get; set; } = () => null;
+
+    /// <summary>A bot failed while running (the bot service records the error status).</summary>
+    public event Action<long, Exception>? BotFailed;
+
+    public BotWorker? Worker(long botId) => _workers.GetValueOrDefault(botId);
+
+    public IReadOnlyCollection<BotWorker> Workers => (IReadOnlyCollection<BotWorker>)_workers.Values;
+
+    public MemoryJournal? Signals(long botId) => _memories.GetValueOrDefault(botId);
+
+    /// <summary>Starts trading a stored bot (a no-op if it already runs); throws when it cannot start.</summary>
+    public async Task<BotWorker> ActivateAsync(BotRecord record, bool paused, CancellationToken ct = default)
+    {
+        if (_workers.TryGetValue(record.Id, out var running))
+        {
+            await running.RunAsync(p => { p.EntriesPaused = paused; return default; });
+            return running;
+        }
+        var bot = BotConfigValidator.CompileOrThrow(BotConfig.Parse(record.ConfigJson));
+        var prefix = OrderIds.ForBot(record.Id);
+        var live = record.IsDemo ? null : LiveBroker();
+        ITradingJournal journal = new TeeJournal(new StoreJournal(_db, record.Id, _clock), new EventJournal(_bus, record.Id));
+        if (Options.KeepSignals) journal = new TeeJournal(_memories[record.Id] = new MemoryJournal(), journal);
+
+        var book = await StoredBookAsync(record.Id, bot.Config.Capital, ct);
+        var broker = live ?? new SimulatedBroker(book.Ledger.Cash, Options.Fill with { FractionalShares = bot.Config.Risk.FractionalShares }, prefix);
+        var fill = Options.Fill with { FractionalShares = bot.Config.Risk.FractionalShares };
+        var pipeline = new BotPipeline(bot, broker, journal, new PipelineOptions { Fill = fill, IdPrefix = prefix, ApproveAll = Options.ApproveAll });
+        Restore(pipeline, book, broker as SimulatedBroker);
+        pipeline.EntriesPaused = paused;
+
+        if (Options.WarmUp) await WarmUpAsync(pipeline, ct);
+        var worker = new BotWorker(record.Id, pipeline, _calendar, (w, ex) => Fail(w, ex));
+        if (Options.WarmUp) worker.Prime(await BucketInProgressAsync(pipeline, ct));
+        await ResolveInFlightAsync(worker, book.InFlight, ct);
+        _workers[record.Id] = worker;
+        _feed.Subscribe(pipeline.Symbols);
+        _log.LogInformation("Bot {BotId} {Name} started ({Status}) on {Broker}, {Symbols}", record.Id, bot.Config.Name, paused ? "paused" : "running",
+            broker.Name, string.Join(",", pipeline.Symbols));
+        return worker;
+    }
+
+    /// <summary>Stops a bot's worker after everything it was given has been processed.</summary>
+    public async Task DeactivateAsync(long botId)
+    {
+        if (_workers.TryRemove(botId, out var worker)) await worker.DisposeAsync();
+    }
+
+    /// <summary>Sells every position of a running bot at the market (its last close on the simulated broker).</summary>
+    public Task FlattenAsync(long botId, string reason) =>
+        _workers.TryGetValue(botId, out var worker) ? worker.RunAsync(p => FlattenAsync(p, reason)) : Task.CompletedTask;
+
+    private static async ValueTask FlattenAsync(BotPipeline p, string reason)
+    {
+        foreach (var position in p.Ledger.Positions.Values.ToList())
+        {
+            var last = p.LastBar(position.Symbol);
+            var time = last?.StartUtc ?? position.EntryTime;
+            if (p.Orders.Broker is SimulatedBroker sim) sim.Liquidate(position.Symbol, last?.Close ?? position.LastPrice, time, reason);
+            else await p.Orders.SubmitAsync(new OrderRequest(OrderIds.ForExit(p.Risk.IdPrefix, position.Symbol, time), position.Symbol, OrderSide.Sell,
+                position.Quantity, null, ProtectiveExits.None, null), position.LastPrice);
+        }
+        await p.Orders.FlushAsync();
+    }
+
+    /// <summary>Routes an execution or order report from a shared broker account to the bot that placed it.</summary>
+    public void Route(Fill fill)
+    {
+        if (OrderIds.BotOf(fill.ClientOrderId) is { } id && _workers.TryGetValue(id, out var w)) w.Post(fill);
+        else _log.LogWarning("Fill {ExecutionId} of {ClientOrderId} belongs to no running bot; the position is unmanaged", fill.ExecutionId, fill.ClientOrderId);
+    }
+
+    public void Route(BrokerOrder order)
+    {
+        if (OrderIds.BotOf(order.ClientOrderId) is { } id && _workers.TryGetValue(id, out var w)) w.Post(order);
+    }
+
+    private void OnBar(BarUpdate update)
+    {
+        if (update.Kind != BarUpdateKind.Closed) return;
+        foreach (var worker in _workers.Values)
+            if (worker.Wants(update.Bar.Symbol)) worker.Post(update.Bar);
+    }
+
+    private void Fail(BotWorker worker, Exception ex)
+    {
+        _log.LogError(ex, "Bot {BotId} failed", worker.BotId);
+        if (_workers.TryRemove(worker.BotId, out _)) BotFailed?.Invoke(worker.BotId, ex);
+    }
+
+    public sealed record StoredBook(BotLedger Ledger, List<Fill> Fills, List<OrderRecord> InFlight);
+
+    /// <summary>A bot's book as the store has it: the sum of its fills, replayed in order through a fresh ledger.</summary>
+    public async Task<StoredBook> StoredBookAsync(long botId, decimal capital, CancellationToken ct)
+    {
+        await using var db = await _db.CreateDbContextAsync(ct);
+        var fills = await db.Fills.Where(f => f.Order!.BotId == botId).OrderBy(f => f.FilledAt).ThenBy(f => f.Id)
+            .Select(f => new { f.Order!.ClientOrderId, f.ExecutionId, f.Symbol, f.Side, f.Quantity, f.Price, f.Fee, f.FilledAt, f.Reason }).ToListAsync(ct);
+        var ledger = new BotLedger(capital);
+        var booked = fills.Select(f => new Fill(f.ClientOrderId, f.ExecutionId ?? $"stored-{f.ClientOrderId}", f.Symbol, f.Side, f.Quantity, f.Price, f.Fee, f.FilledAt, f.Reason ?? "")).ToList();
+        foreach (var f in booked) ledger.Apply(f, 0, f.Price);
+        var inFlight = await db.Orders.Where(o => o.BotId == botId && (o.Status == OrderStatus.Pending || o.Status == OrderStatus.Accepted || o.Status == OrderStatus.PartiallyFilled))
+            .ToListAsync(ct);
+        return new StoredBook(ledger, booked, inFlight);
+    }
+
+    private static void Restore(BotPipeline pipeline, StoredBook book, SimulatedBroker? venue)
+    {
+        var positions = book.Ledger.Positions.Values.ToList();
+        pipeline.Ledger.Restore(book.Ledger.Cash, book.Ledger.RealizedPnl, positions);
+        pipeline.Orders.Know(book.Fills.Select(f => f.ExecutionId));
+        if (venue is null) return;
+        var r = pipeline.Bot.Config.Risk;
+        var exits = new ProtectiveExits(null, r.StopLoss, null, r.TakeProfit, null, r.TrailingStop);
+        foreach (var p in positions) venue.Restore(p.Symbol, p.Quantity, p.AveragePrice, p.LastPrice, exits);
+    }
+
+    // Orders that were stored but whose outcome was not: the broker says what became of each; none is sent again.
+    private async Task ResolveInFlightAsync(BotWorker worker, List<OrderRecord> inFlight, CancellationToken ct)
+    {
+        var broker = worker.Pipeline.Orders.Broker;
+        foreach (var order in inFlight)
+        {
+            var found = await broker.FindAsync(order.ClientOrderId, ct);
+            var state = found ?? new BrokerOrder(order.BrokerOrderId ?? "", order.ClientOrderId, order.Symbol, order.Side, order.Quantity, order.Notional,
+                order.FilledQuantity, order.AverageFillPrice, OrderStatus.Canceled, order.SubmittedAt);
+            if (found is null) _log.LogWarning("Order {ClientOrderId} never reached {Broker}; recorded as canceled, not resent", order.ClientOrderId, broker.Name);
+            else if (found.Status is OrderStatus.Accepted or OrderStatus.PartiallyFilled or OrderStatus.Pending)
+                worker.Pipeline.Ledger.OrderOpened(new OrderRequest(order.ClientOrderId, order.Symbol, order.Side, order.Quantity == 0 ? null : order.Quantity,
+                    order.Notional, ProtectiveExits.None, null), order.AverageFillPrice ?? 0m);
+            worker.Post(state);
+        }
+        await worker.DrainAsync();
+    }
+
+    private async Task WarmUpAsync(BotPipeline pipeline, CancellationToken ct)
+    {
+        var tf = pipeline.Bot.Timeframe;
+        var now = _clock.UtcNow();
+        var from = tf.IsDaily ? now.AddDays(-450) : now - TimeSpan.FromTicks(Math.Max(TimeSpan.FromDays(7).Ticks, tf.Duration.Ticks * 300 * 4));
+        foreach (var symbol in pipeline.Symbols)
+        {
+            try
+            {
+                foreach (var bar in await _history.GetBarsAsync(symbol, tf, from, now, ct)) pipeline.Warm(bar);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _log.LogWarning(ex, "No history to warm up {Symbol}; its indicators start from live bars", symbol);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<Bar>> BucketInProgressAsync(BotPipeline pipeline, CancellationToken ct)
+    {
+        var tf = pipeline.Bot.Timeframe;
+        if (tf == Timeframe.Minute1) return Array.Empty<Bar>();
+        var now = _clock.UtcNow();
+        var start = BarAggregator.BucketStart(now, tf);
+        var minutes = new List<Bar>();
+        foreach (var symbol in pipeline.Symbols)
+        {
+            try { minutes.AddRange(await _history.GetBarsAsync(symbol, Timeframe.Minute1, start, now, ct)); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { _log.LogDebug(ex, "No minutes for {Symbol}'s bucket in progress", symbol); }
+        }
+        return minutes.OrderBy(b => b.StartUtc).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _feed.BarUpdated -= OnBar;
+        foreach (var id in _workers.Keys.ToList()) await DeactivateAsync(id);
+    }
+}

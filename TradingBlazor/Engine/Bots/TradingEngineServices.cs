@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TradingBlazor.Adapters.Simulated;
+using TradingBlazor.Data;
+using TradingBlazor.Domain.Calendar;
+using TradingBlazor.Engine.Brokerage;
+using TradingBlazor.Engine.Events;
+using TradingBlazor.Infrastructure.Configuration;
+
+namespace TradingBlazor.Engine.Bots;
+
+public static class TradingEngineServices
+{
+    /// <summary>The live engine: event bus, runtime on the simulated market's clock, bot service (resumes bots at start-up), queries.</summary>
+    public static IServiceCollection AddTradingEngine(this IServiceCollection services)
+    {
+        services.AddSettings<TradingSettings>();
+        services.AddSingleton<TradingEventBus>();
+        services.AddSingleton(sp =>
+        {
+            var market = sp.GetRequiredService<SimulatedMarket>();
+            var runtime = new BotRuntime(sp.GetRequiredService<IDbContextFactory<TradingDbContext>>(), sp.GetRequiredService<SimulatedFeed>(), market,
+                sp.GetRequiredService<IMarketCalendar>(), sp.GetRequiredService<TradingEventBus>(), market.Clock, sp.GetRequiredService<ILogger<BotRuntime>>());
+            var brokers = sp.GetRequiredService<BrokerConnection>();
+            runtime.LiveBroker = () => brokers.Alpaca?.Brokerage;
+            return runtime;
+        });
+        services.AddSingleton(sp =>
+        {
+            var service = ActivatorUtilities.CreateInstance<BotService>(sp);
+            var settings = sp.GetRequiredService<IOptions<TradingSettings>>().Value;
+            var clock = sp.GetRequiredService<TimeProvider>();
+            if (settings.DemoBots) service.Seed = (db, ct) => DemoBots.SeedAsync(db, clock, ct);
+            return service;
+        });
+        services.AddSingleton<IBotService>(sp => sp.GetRequiredService<BotService>());
+        services.AddHostedService(sp => sp.GetRequiredService<BotService>());
+        services.AddSingleton<ITradingQueries, TradingQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using TradingBlazor.Data;
+using TradingBlazor.Domain.Execution;
+
+namespace TradingBlazor.Engine.Bots;
+
+/// <summary>The trading records as the API and the UI read them (newest first, bounded by the filter's limit).</summary>
+public sealed class TradingQueries(IDbContextFactory<TradingDbContext> db, BotRuntime runtime) : ITradingQueries
+{
+    public async Task<IReadOnlyList<SignalView>> SignalsAsync(TradingFilter f, CancellationToken ct = default)
+    {
+        await using var c = await db.CreateDbContextAsync(ct);
+        var q = c.Signals.AsNoTracking().AsQueryable();
+        if (f.BotId is { } bot) q = q.Where(s => s.BotId == bot);
+        if (f.Symbol is { } sym) q = q.Where(s => s.Symbol == sym.ToUpperInvariant());
+        if (f.FromUtc is { } from) q = q.Where(s => s.Timestamp >= from);
+        if (f.ToUtc is { } to) q = q.Where(s => s.Timestamp < to);
+        var rows = await q.OrderByDescending(s => s.Id).Take(f.Limit).ToListAsync(ct);
+        return rows.Select(s => new SignalView(s.Id, s.BotId, s.Symbol, s.Timestamp, s.Action, s.Confidence, s.Source, s.Values, s.Executed, s.Outcome, s.ClientOrderId)).ToList();
+    }
+
+    public async Task<IReadOnlyList<OrderView>> OrdersAsync(TradingFilter f, CancellationToken ct = default)
+    {
+        await using var c = await db.CreateDbContextAsync(ct);
+        var q = c.Orders.AsNoTracking().AsQueryable();
+        if (f.BotId is { } bot) q = q.Where(o => o.BotId == bot);
+        if (f.Symbol is { } sym) q = q.Where(o => o.Symbol == sym.ToUpperInvariant());
+        if (f.FromUtc is { } from) q = q.Where(o => o.CreatedAt >= from);
+        if (f.ToUtc is { } to) q = q.Where(o => o.CreatedAt < to);
+        var rows = await q.OrderByDescending(o => o.Id).Take(f.Limit).ToListAsync(ct);
+        return rows.Select(o => new OrderView(o.Id, o.BotId, o.ClientOrderId, o.BrokerOrderId, o.Symbol, o.Side, o.Quantity, o.Notional, o.Status,
+            o.FilledQuantity, o.AverageFillPrice, o.RejectReason, o.CreatedAt, o.UpdatedAt)).ToList();
+    }
+
+    public async Task<IReadOnlyList<PositionView>> PositionsAsync(long? botId = null, CancellationToken ct = default)
+    {
+        await using var c = await db.CreateDbContextAsync(ct);
+        var names = await c.Bots.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Name, ct);
+        var q = c.Positions.AsNoTracking().AsQueryable();
+        if (botId is { } id) q = q.Where(p => p.BotId == id);
+        var rows = await q.OrderBy(p => p.BotId).ThenBy(p => p.Symbol).ToListAsync(ct);
+        var list = rows.Select(p => new PositionView(p.BotId, p.BotId is { } b ? names.GetValueOrDefault(b) : null, p.Symbol, p.Quantity, p.AverageEntryPrice, p.OpenedAt, false)).ToList();
+        if (botId is null && runtime.LiveBroker() is { } broker) list.AddRange(await UnmanagedAsync(broker, list, ct));
+        return list;
+    }
+
+    // What the broker account holds beyond the sum of the bots' positions: shown, never traded.
+    private static async Task<IEnumerable<PositionView>> UnmanagedAsync(IBrokerage broker, List<PositionView> managed, CancellationToken ct)
+    {
+        var held = managed.GroupBy(p => p.Symbol).ToDictionary(g => g.Key, g => g.Sum(p => p.Quantity));
+        var positions = await broker.GetPositionsAsync(ct);
+        return positions.Where(p => p.Quantity != held.GetValueOrDefault(p.Symbol))
+            .Select(p => new PositionView(null, null, p.Symbol, p.Quantity - held.GetValueOrDefault(p.Symbol), p.AveragePrice, default, true));
+    }
+
+    public async Task<IReadOnlyList<TradeView>> TradesAsync(TradingFilter f, CancellationToken ct = default)
+    {
+        await using var c = await db.CreateDbContextAsync(ct);
+        var names = await c.Bots.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Name, ct);
+        var q = c.Trades.AsNoTracking().AsQueryable();
+        if (f.BotId is { } bot) q = q.Where(t => t.BotId == bot);
+        if (f.Symbol is { } sym) q = q.Where(t => t.Symbol == sym.ToUpperInvariant());
+        if (f.FromUtc is { } from) q = q.Where(t => t.EntryAt >= from);
+        if (f.ToUtc is { } to) q = q.Where(t => t.EntryAt < to);
+        var rows = await q.OrderByDescending(t => t.Id).Take(f.Limit).ToListAsync(ct);
+        return rows.Select(t => new TradeView(t.Id, t.BotId, t.BotId is { } b ? names.GetValueOrDefault(b) : null, t.Symbol, t.Quantity, t.EntryPrice, t.EntryAt,
+            t.ExitPrice, t.ExitAt, t.RealizedPnl, t.Fees, t.ExitReason, t.IndicatorSnapshot)).ToList();
+    }
+}

@@ -1,0 +1,45 @@
+using TradingBlazor.Domain.Execution;
+using TradingBlazor.Domain.Risk;
+using TradingBlazor.Engine.Trading;
+
+namespace TradingBlazor.Engine.Events;
+
+/// <summary>A bot's journal as engine events (after the store has them: the journal before it in the tee).</summary>
+public sealed class EventJournal(TradingEventBus bus, long botId) : ITradingJournal
+{
+    private string? _halt;
+
+    public ValueTask SignalAsync(SignalOutcome o)
+    {
+        var s = o.Signal;
+        bus.Publish(TradingEventKind.SignalRaised, botId, new SignalRaised(s.Symbol, s.TimeUtc, s.Action, s.Confidence, s.Source, s.Values,
+            o.Executed, o.AwaitingApproval, o.Rejection?.Message, o.ClientOrderId));
+        if (o.Rejection is { Code: RiskRejectionCode.MaxDrawdown or RiskRejectionCode.DailyLossLimit or RiskRejectionCode.BotHalted } r && r.Message != _halt)
+        {
+            _halt = r.Message;
+            bus.Publish(TradingEventKind.RiskHalt, botId, new RiskHaltUpdate(r.Message));
+        }
+        return default;
+    }
+
+    public ValueTask OrderCreatedAsync(OrderRequest order, decimal decisionPrice)
+    {
+        bus.Publish(TradingEventKind.OrderSubmitted, botId, new OrderUpdate(order.ClientOrderId, order.Symbol, order.Side, order.Quantity, order.Notional,
+            Domain.Trading.OrderStatus.Pending, 0m, null));
+        return default;
+    }
+
+    public ValueTask OrderChangedAsync(BrokerOrder o)
+    {
+        bus.Publish(TradingEventKind.OrderChanged, botId, new OrderUpdate(o.ClientOrderId, o.Symbol, o.Side, o.Quantity, o.Notional, o.Status, o.FilledQuantity, o.AverageFillPrice));
+        return default;
+    }
+
+    public ValueTask FillAsync(Fill f, ClosedTrade? closed, BotLedger ledger)
+    {
+        bus.Publish(TradingEventKind.Fill, botId, new FillUpdate(f.ClientOrderId, f.ExecutionId, f.Symbol, f.Side, f.Quantity, f.Price, f.Fee, f.TimeUtc, f.Reason, closed?.Pnl));
+        var held = ledger.Positions.GetValueOrDefault(f.Symbol);
+        bus.Publish(TradingEventKind.PositionChanged, botId, new PositionUpdate(f.Symbol, held?.Quantity ?? 0m, held?.AveragePrice ?? 0m, held?.LastPrice ?? f.Price));
+        return default;
+    }
+}
