@@ -77,6 +77,7 @@ public sealed class Backtester
         var memory = new MemoryJournal();
         var pipeline = new BotPipeline(bot, broker, journal is null ? memory : new TeeJournal(memory, journal),
             new PipelineOptions { Fill = fill, TradeFromUtc = options.TradeFromUtc }, capital);
+        pipeline.ListenTo(broker);
         return new BacktestRun(bot, pipeline, broker, memory, expectedPoints);
     }
 }

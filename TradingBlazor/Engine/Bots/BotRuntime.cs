@@ -92,6 +92,7 @@ public sealed class BotRuntime : IAsyncDisposable
         var broker = live ?? new SimulatedBroker(book.Ledger.Cash, Options.Fill with { FractionalShares = bot.Config.Risk.FractionalShares }, prefix);
         var fill = Options.Fill with { FractionalShares = bot.Config.Risk.FractionalShares };
         var pipeline = new BotPipeline(bot, broker, journal, new PipelineOptions { Fill = fill, IdPrefix = prefix, ApproveAll = Options.ApproveAll });
+        if (broker is SimulatedBroker) pipeline.ListenTo(broker);
         Restore(pipeline, book, broker as SimulatedBroker);
         pipeline.EntriesPaused = paused;
 

@@ -56,6 +56,14 @@ public sealed class BotPipeline
         _checks = new CheckSchedule(bot.Timeframe, bot.Config.CheckEvery);
         Symbols = bot.Config.Symbols.Select(s => s.ToUpperInvariant()).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
         foreach (var s in Symbols) _bySymbol[s] = NewState();
+    }
+
+    /// <summary>
+    /// Takes a broker's reports directly, on the caller's thread: for a broker this bot owns alone (the simulated
+    /// one, whose reports arrive inside the bar hooks). A shared account's reports are routed to the bot's thread instead.
+    /// </summary>
+    public void ListenTo(IBrokerage broker)
+    {
         broker.Filled += fill => OnFill(fill);
         broker.OrderChanged += Orders.OnOrderChanged;
     }
