@@ -15,6 +15,9 @@ using TradingBlazor.Engine.Trading;
 
 namespace TradingBlazor.Engine.Bots;
 
+/// <summary>A connected broker account with its market data, for bots that are not demo bots.</summary>
+public sealed record LiveVenue(IBrokerage Broker, IMarketDataFeed Feed, IHistoricalBars History, TimeProvider Clock);
+
 /// <summary>How the live runtime trades (a replay changes these; the app uses the defaults).</summary>
 public sealed record RuntimeOptions
 {
@@ -62,8 +65,11 @@ public sealed class BotRuntime : IAsyncDisposable
 
     public RuntimeOptions Options { get; }
 
-    /// <summary>Where live (non-demo) bots send orders; null: the simulated broker. Set by the broker connection.</summary>
-    public Func<IBrokerage?> LiveBroker { get; set; } = () => null;
+    /// <summary>Where live (non-demo) bots trade; null: the simulated market. Set by the broker connection.</summary>
+    public Func<LiveVenue?> Live { get; set; } = () => null;
+
+    /// <summary>The live account's broker, if one is connected.</summary>
+    public IBrokerage? LiveBroker() => Live()?.Broker;
 
     /// <summary>A bot failed while running (the bot service records the error status).</summary>
     public event Action<long, Exception>? BotFailed;
@@ -84,24 +90,27 @@ public sealed class BotRuntime : IAsyncDisposable
         }
         var bot = BotConfigValidator.CompileOrThrow(BotConfig.Parse(record.ConfigJson));
         var prefix = OrderIds.ForBot(record.Id);
-        var live = record.IsDemo ? null : LiveBroker();
+        var live = record.IsDemo ? null : Live();
         ITradingJournal journal = new TeeJournal(new StoreJournal(_db, record.Id, _clock), new EventJournal(_bus, record.Id));
         if (Options.KeepSignals) journal = new TeeJournal(_memories[record.Id] = new MemoryJournal(), journal);
 
         var book = await StoredBookAsync(record.Id, bot.Config.Capital, ct);
-        var broker = live ?? new SimulatedBroker(book.Ledger.Cash, Options.Fill with { FractionalShares = bot.Config.Risk.FractionalShares }, prefix);
+        IBrokerage broker = live?.Broker ?? new SimulatedBroker(book.Ledger.Cash, Options.Fill with { FractionalShares = bot.Config.Risk.FractionalShares }, prefix);
         var fill = Options.Fill with { FractionalShares = bot.Config.Risk.FractionalShares };
         var pipeline = new BotPipeline(bot, broker, journal, new PipelineOptions { Fill = fill, IdPrefix = prefix, ApproveAll = Options.ApproveAll });
         if (broker is SimulatedBroker) pipeline.ListenTo(broker);
         Restore(pipeline, book, broker as SimulatedBroker);
         pipeline.EntriesPaused = paused;
 
-        if (Options.WarmUp) await WarmUpAsync(pipeline, ct);
-        var worker = new BotWorker(record.Id, pipeline, _calendar, (w, ex) => Fail(w, ex));
-        if (Options.WarmUp) worker.Prime(await BucketInProgressAsync(pipeline, ct));
+        var feed = live?.Feed ?? _feed;
+        var history = live?.History ?? _history;
+        var now = (live?.Clock ?? _clock).UtcNow();
+        if (Options.WarmUp) await WarmUpAsync(pipeline, history, now, ct);
+        var worker = new BotWorker(record.Id, pipeline, _calendar, (w, ex) => Fail(w, ex)) { Feed = feed };
+        if (Options.WarmUp) worker.Prime(await BucketInProgressAsync(pipeline, history, now, ct));
         await ResolveInFlightAsync(worker, book.InFlight, ct);
         _workers[record.Id] = worker;
-        _feed.Subscribe(pipeline.Symbols);
+        feed.Subscribe(pipeline.Symbols);
         _log.LogInformation("Bot {BotId} {Name} started ({Status}) on {Broker}, {Symbols}", record.Id, bot.Config.Name, paused ? "paused" : "running",
             broker.Name, string.Join(",", pipeline.Symbols));
         return worker;
@@ -142,11 +151,14 @@ public sealed class BotRuntime : IAsyncDisposable
         if (OrderIds.BotOf(order.ClientOrderId) is { } id && _workers.TryGetValue(id, out var w)) w.Post(order);
     }
 
-    private void OnBar(BarUpdate update)
+    private void OnBar(BarUpdate update) => Deliver(_feed, update);
+
+    /// <summary>A closed bar from a feed, to every bot that trades the symbol on that feed.</summary>
+    public void Deliver(IMarketDataFeed feed, BarUpdate update)
     {
         if (update.Kind != BarUpdateKind.Closed) return;
         foreach (var worker in _workers.Values)
-            if (worker.Wants(update.Bar.Symbol)) worker.Post(update.Bar);
+            if (worker.Feed == feed && worker.Wants(update.Bar.Symbol)) worker.Post(update.Bar);
     }
 
     private void Fail(BotWorker worker, Exception ex)
@@ -200,16 +212,15 @@ public sealed class BotRuntime : IAsyncDisposable
         await worker.DrainAsync();
     }
 
-    private async Task WarmUpAsync(BotPipeline pipeline, CancellationToken ct)
+    private async Task WarmUpAsync(BotPipeline pipeline, IHistoricalBars history, DateTime now, CancellationToken ct)
     {
         var tf = pipeline.Bot.Timeframe;
-        var now = _clock.UtcNow();
         var from = tf.IsDaily ? now.AddDays(-450) : now - TimeSpan.FromTicks(Math.Max(TimeSpan.FromDays(7).Ticks, tf.Duration.Ticks * 300 * 4));
         foreach (var symbol in pipeline.Symbols)
         {
             try
             {
-                foreach (var bar in await _history.GetBarsAsync(symbol, tf, from, now, ct)) pipeline.Warm(bar);
+                foreach (var bar in await history.GetBarsAsync(symbol, tf, from, now, ct)) pipeline.Warm(bar);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -218,16 +229,15 @@ public sealed class BotRuntime : IAsyncDisposable
         }
     }
 
-    private async Task<IReadOnlyList<Bar>> BucketInProgressAsync(BotPipeline pipeline, CancellationToken ct)
+    private async Task<IReadOnlyList<Bar>> BucketInProgressAsync(BotPipeline pipeline, IHistoricalBars history, DateTime now, CancellationToken ct)
     {
         var tf = pipeline.Bot.Timeframe;
         if (tf == Timeframe.Minute1) return Array.Empty<Bar>();
-        var now = _clock.UtcNow();
         var start = BarAggregator.BucketStart(now, tf);
         var minutes = new List<Bar>();
         foreach (var symbol in pipeline.Symbols)
         {
-            try { minutes.AddRange(await _history.GetBarsAsync(symbol, Timeframe.Minute1, start, now, ct)); }
+            try { minutes.AddRange(await history.GetBarsAsync(symbol, Timeframe.Minute1, start, now, ct)); }
             catch (Exception ex) when (ex is not OperationCanceledException) { _log.LogDebug(ex, "No minutes for {Symbol}'s bucket in progress", symbol); }
         }
         return minutes.OrderBy(b => b.StartUtc).ToList();

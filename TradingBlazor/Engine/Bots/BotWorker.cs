@@ -30,6 +30,8 @@ public sealed class BotWorker : IAsyncDisposable
     }
 
     public long BotId { get; }
+    /// <summary>The feed whose bars this bot trades on.</summary>
+    public IMarketDataFeed? Feed { get; init; }
     public BotPipeline Pipeline { get; }
 
     /// <summary>Receives the time (Stopwatch ticks) from a bar's arrival to the end of its decision (the engine benchmark).</summary>

@@ -21,8 +21,9 @@ public static class TradingEngineServices
             var market = sp.GetRequiredService<SimulatedMarket>();
             var runtime = new BotRuntime(sp.GetRequiredService<IDbContextFactory<TradingDbContext>>(), sp.GetRequiredService<SimulatedFeed>(), market,
                 sp.GetRequiredService<IMarketCalendar>(), sp.GetRequiredService<TradingEventBus>(), market.Clock, sp.GetRequiredService<ILogger<BotRuntime>>());
-            var brokers = sp.GetRequiredService<BrokerConnection>();
-            runtime.LiveBroker = () => brokers.Alpaca?.Brokerage;
+            // Resolved with the hosted services, so this runs before the broker connection opens a saved Alpaca session.
+            AlpacaEngineBinding.Bind(sp.GetRequiredService<BrokerConnection>(), runtime, sp.GetRequiredService<IDbContextFactory<TradingDbContext>>(),
+                sp.GetRequiredService<IMarketCalendar>(), sp.GetRequiredService<TimeProvider>());
             return runtime;
         });
         services.AddSingleton(sp =>

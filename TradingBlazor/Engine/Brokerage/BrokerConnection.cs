@@ -45,6 +45,8 @@ public sealed class BrokerConnection : IHostedService, IAsyncDisposable
     public AlpacaSession? Alpaca { get; private set; }
     public bool HasKeys => _settings.HasKeys;
     public event Action? Changed;
+    /// <summary>A session was created and is about to connect: the engine hooks into it before the first message.</summary>
+    public event Action<AlpacaSession>? SessionOpening;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -112,8 +114,10 @@ public sealed class BrokerConnection : IHostedService, IAsyncDisposable
 
     private void Open(BrokerMode mode)
     {
-        Alpaca = new AlpacaSession(_settings.ForAccount(mode == BrokerMode.AlpacaPaper), _http, _calendar, _clock, _logs, _watchlist);
-        Alpaca.Start();
+        var session = new AlpacaSession(_settings.ForAccount(mode == BrokerMode.AlpacaPaper), _http, _calendar, _clock, _logs, _watchlist);
+        SessionOpening?.Invoke(session);
+        Alpaca = session;
+        session.Start();
         Mode = mode;
     }
 
