@@ -32,6 +32,12 @@ public class ReferenceBacktestTests
     {
         var bot = BotConfigValidator.CompileOrThrow(SmaCross);
         var result = new Backtester(bot, new BacktestOptions { Capital = 10_000m, FractionalShares = fractional }).Run(SpxBars());
+        _output.WriteLine(AssertMatchesReference(result, mode));
+    }
+
+    /// <summary>Every trade, the final equity, the drawdown and the open position against the reference; returns a summary line.</summary>
+    public static string AssertMatchesReference(BacktestResult result, string mode)
+    {
 
         var lines = File.ReadAllLines(Path.Combine(SpxFixture.Directory, $"backtest_sma_10_30_trades_{mode}.csv")).Skip(1).ToList();
         Assert.Equal(lines.Count, result.Trades.Count);
@@ -62,8 +68,8 @@ public class ReferenceBacktestTests
         Assert.Equal(expectedOpen.GetProperty("entry_time").GetString(), Date(open.EntryTimeUtc));
         AssertClose(expectedOpen.GetProperty("shares").GetDouble(), (double)open.Quantity, "open shares");
 
-        _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{mode}: final {result.FinalEquity:F6} vs {expected.GetProperty("final_equity").GetDouble():F6}; max DD {result.Metrics.MaxDrawdownPct:F9}% vs {expected.GetProperty("max_drawdown_pct").GetDouble():F9}%; {result.Trades.Count} trades"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{mode}: final {result.FinalEquity:F6} vs {expected.GetProperty("final_equity").GetDouble():F6}; max DD {result.Metrics.MaxDrawdownPct:F9}% vs {expected.GetProperty("max_drawdown_pct").GetDouble():F9}%; {result.Trades.Count} trades");
     }
 
     private static string Date(DateTime utc) => MarketTime.EasternDate(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

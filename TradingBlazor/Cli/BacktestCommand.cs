@@ -18,6 +18,17 @@ public static class BacktestCommand
 
     public static int Run(CliArguments args, TextWriter stdout)
     {
+        var run = Prepare(args);
+        var result = new Backtester(run.Bot, run.Options).Run(new Dictionary<string, IReadOnlyList<Bar>> { [run.Symbol] = run.Bars });
+        Report(run, result, stdout);
+        return 0;
+    }
+
+    /// <summary>A backtest as the command line asks for it (the <c>replay</c> command takes the same options).</summary>
+    public sealed record CliRun(BotConfig Config, CompiledBot Bot, string Symbol, IReadOnlyList<Bar> Bars, BacktestOptions Options, CliPath? OutDir);
+
+    public static CliRun Prepare(CliArguments args)
+    {
         var dataPath = args.RequiredPath("data");
         var symbol = args.Optional("symbol") ?? Path.GetFileNameWithoutExtension(dataPath.Full).ToUpperInvariant();
         var strategyPath = args.RequiredPath("strategy");
@@ -57,19 +68,22 @@ public static class BacktestCommand
             EndOfData = end,
             Fill = new FillModel(timing, commission, slippage, fractional),
         };
-        var result = new Backtester(bot, options).Run(new Dictionary<string, IReadOnlyList<Bar>> { [symbol] = data.Bars });
-        if (outDir is not null) BacktestReport.Write(result, outDir.Full);
+        return new CliRun(bot.Config, bot, symbol, data.Bars, options, outDir);
+    }
 
+    /// <summary>Writes the result files (with --out) and prints the summary.</summary>
+    public static void Report(CliRun run, BacktestResult result, TextWriter stdout)
+    {
+        if (run.OutDir is not null) BacktestReport.Write(result, run.OutDir.Full);
         var m = result.Metrics;
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{config.Name} on {symbol}: {result.Bars:N0} bars {result.FromUtc:yyyy-MM-dd}..{result.ToUtc:yyyy-MM-dd}"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run.Config.Name} on {run.Symbol}: {result.Bars:N0} bars {result.FromUtc:yyyy-MM-dd}..{result.ToUtc:yyyy-MM-dd}"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"final equity {result.FinalEquity:N2} ({m.TotalReturnPct:F2}%, {m.AnnualizedReturnPct:F2}%/yr) · benchmark {m.BenchmarkReturnPct:F2}%"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"trades {m.ClosedTrades} · win rate {m.WinRatePct:F1}% · profit factor {m.ProfitFactor:F2} · expectancy {m.Expectancy:N2} · exposure {m.ExposurePct:F1}%"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"max drawdown {m.MaxDrawdownPct:F2}% ({m.MaxDrawdownAbs:N2}, {m.MaxDrawdownDays:F0} days) · Sharpe {m.Sharpe:F2} · Sortino {m.Sortino:F2} · Calmar {m.Calmar:F2} · fees {m.TotalFees:N2}"));
-        if (outDir is not null) stdout.WriteLine($"wrote summary.json, trades.csv, equity.csv to {outDir}");
-        return 0;
+        if (run.OutDir is not null) stdout.WriteLine($"wrote summary.json, trades.csv, equity.csv to {run.OutDir}");
     }
 
     private static decimal Number(string text, string name, bool positive = false)

@@ -16,6 +16,7 @@ public static class CliRunner
     {
         ("indicators", new[] { IndicatorsCommand.Usage }),
         ("backtest", new[] { BacktestCommand.Usage }),
+        ("replay", new[] { ReplayCommand.Usage }),
         ("sweep", new[] { SweepCommands.SweepUsage }),
         ("walkforward", new[] { SweepCommands.WalkForwardUsage }),
         ("import", new[] { ImportCommand.Usage }),
@@ -68,6 +69,8 @@ public static class CliRunner
                 return IndicatorsCommand.Run(new CliArguments(args[1..], new HashSet<string> { "list" }), stdout);
             case "backtest":
                 return BacktestCommand.Run(new CliArguments(args[1..], new HashSet<string> { "fractional" }), stdout);
+            case "replay":
+                return await ReplayCommand.RunAsync(new CliArguments(args[1..], new HashSet<string> { "fractional" }), stdout);
             case "sweep":
                 return SweepCommands.Sweep(new CliArguments(args[1..], new HashSet<string> { "fractional" }), stdout);
             case "walkforward":

@@ -16,8 +16,8 @@ namespace TradingBlazor.Adapters.Simulated;
 /// </summary>
 public sealed class SimulatedBroker : IBarDrivenBrokerage
 {
-    private const int FractionalDigits = 12;
-    private const decimal FractionalStep = 0.000000000001m;
+    private const int FractionalDigits = 9; // as Alpaca and the store keep them
+    private const decimal FractionalStep = 0.000000001m;
     private readonly FillModel _model;
     private readonly string _idPrefix;
     private readonly Dictionary<string, Holding> _holdings = new(StringComparer.Ordinal); // symbols are upper-case by the time they get here
@@ -142,7 +142,7 @@ public sealed class SimulatedBroker : IBarDrivenBrokerage
         decimal budget = Math.Min(order.Notional ?? (order.Quantity ?? 0m) * price, Cash) - c.PerOrder;
         if (budget <= 0) return false;
         decimal quantity = order.Quantity ?? budget / (price + c.PerShare + c.Percent * price);
-        // Whole shares round down; fractional ones are truncated to 1e-12 share, so decimal rounding can never overspend.
+        // Whole shares round down; fractional ones are truncated to 1e-9 share, so decimal rounding can never overspend.
         quantity = _model.FractionalShares ? Math.Round(quantity, FractionalDigits, MidpointRounding.ToZero) : Math.Floor(quantity);
         decimal fee = c.For(quantity, price);
         decimal step = _model.FractionalShares ? FractionalStep : 1m;

@@ -58,7 +58,7 @@ public sealed class StoreJournal : ITradingJournal
         // A late, stale report never moves an order back from a final state.
         if (!IsFinal(row.Status) || IsFinal(order.Status)) row.Status = order.Status;
         row.FilledQuantity = Math.Max(row.FilledQuantity, order.FilledQuantity);
-        row.AverageFillPrice = order.AverageFillPrice ?? row.AverageFillPrice;
+        row.AverageFillPrice = Money(order.AverageFillPrice) ?? row.AverageFillPrice;
         row.SubmittedAt ??= order.SubmittedUtc ?? _clock.UtcNow();
         row.UpdatedAt = _clock.UtcNow();
         await db.SaveChangesAsync();
@@ -81,7 +81,7 @@ public sealed class StoreJournal : ITradingJournal
         db.Fills.Add(new FillRecord
         {
             OrderId = order.Id, ExecutionId = fill.ExecutionId, Symbol = fill.Symbol, Side = fill.Side, Quantity = fill.Quantity,
-            Price = fill.Price, Fee = fill.Fee, FilledAt = fill.TimeUtc, Reason = fill.Reason,
+            Price = Money(fill.Price), Fee = Money(fill.Fee), FilledAt = fill.TimeUtc, Reason = fill.Reason,
         });
         await SyncPositionAsync(db, fill.Symbol, ledger);
         await BookTradeAsync(db, fill, closed, ledger);
@@ -99,7 +99,7 @@ public sealed class StoreJournal : ITradingJournal
         }
         if (row is null) db.Positions.Add(row = new PositionRecord { BotId = _botId, Symbol = symbol, OpenedAt = held.EntryTime });
         row.Quantity = held.Quantity;
-        row.AverageEntryPrice = held.AveragePrice;
+        row.AverageEntryPrice = Money(held.AveragePrice);
         row.UpdatedAt = _clock.UtcNow();
     }
 
@@ -119,16 +119,16 @@ public sealed class StoreJournal : ITradingJournal
                 });
             }
             open.Quantity = held.Quantity;
-            open.EntryPrice = held.AveragePrice;
-            open.Fees = held.EntryFees;
+            open.EntryPrice = Money(held.AveragePrice);
+            open.Fees = Money(held.EntryFees);
             return;
         }
         if (closed is null || open is null) return;
         open.Quantity = closed.Quantity;
-        open.ExitPrice = closed.ExitPrice;
+        open.ExitPrice = Money(closed.ExitPrice);
         open.ExitAt = closed.ExitTimeUtc;
-        open.RealizedPnl = closed.Pnl;
-        open.Fees = closed.Fees;
+        open.RealizedPnl = Money(closed.Pnl);
+        open.Fees = Money(closed.Fees);
         open.ExitReason = closed.ExitReason;
     }
 
@@ -138,9 +138,14 @@ public sealed class StoreJournal : ITradingJournal
         return new OrderRecord
         {
             BotId = _botId, ClientOrderId = clientOrderId, Symbol = symbol, Side = side, Type = OrderType.Market, TimeInForce = TimeInForce.Day,
-            Quantity = quantity, Notional = notional, Status = OrderStatus.Pending, CreatedAt = now, UpdatedAt = now,
+            Quantity = quantity, Notional = Money(notional), Status = OrderStatus.Pending, CreatedAt = now, UpdatedAt = now,
         };
     }
+
+    // The store keeps money to 1e-8 (its scaled-integer columns); derived values (average cost, P&L, percentage fees) can carry more digits.
+    private static decimal Money(decimal value) => Math.Round(value, 8, MidpointRounding.ToEven);
+
+    private static decimal? Money(decimal? value) => value is { } v ? Money(v) : null;
 
     private static bool IsFinal(OrderStatus s) => s is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Rejected or OrderStatus.Expired;
 }

@@ -25,7 +25,8 @@ public sealed record SlippageModel(decimal Bps = 0m, decimal AtrFraction = 0m)
 {
     public decimal Apply(decimal price, OrderSide side, double atr)
     {
-        decimal slip = price * Bps / 10_000m + (double.IsNaN(atr) ? 0m : AtrFraction * (decimal)atr);
+        // To 1e-8 dollars: finer slippage does not exist, and fill prices stay storable exactly.
+        decimal slip = Math.Round(price * Bps / 10_000m + (double.IsNaN(atr) ? 0m : AtrFraction * (decimal)atr), 8);
         return side == OrderSide.Buy ? price + slip : Math.Max(price - slip, 0.0001m);
     }
 }

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using TradingBlazor.Adapters.Replay;
+using TradingBlazor.Adapters.Simulated;
+using TradingBlazor.Data;
+using TradingBlazor.Domain.Calendar;
+using TradingBlazor.Domain.MarketData;
+using TradingBlazor.Domain.Strategies.Config;
+using TradingBlazor.Domain.Trading;
+using TradingBlazor.Engine.Bots;
+using TradingBlazor.Engine.Events;
+using TradingBlazor.Infrastructure.Configuration;
+
+namespace TradingBlazor.Engine.Backtesting;
+
+/// <summary>
+/// Recorded bars through the live engine — a fresh SQLite store, the bot service, the runtime with its worker and
+/// check schedule, the pipeline, the order manager and the simulated broker — published as fast as the engine takes
+/// them. Each instant's bars are drained before the next, so the equity curve is taken where the backtester takes it.
+/// The result must equal the backtest of the same bars: both drive the same pipeline.
+/// </summary>
+public sealed class LiveReplay
+{
+    private readonly string _databasePath;
+
+    public LiveReplay(string databasePath) => _databasePath = databasePath;
+
+    public sealed record Outcome(BacktestResult Result, long BotId, string DatabasePath);
+
+    public async Task<Outcome> RunAsync(BotConfig config, IReadOnlyDictionary<string, IReadOnlyList<Bar>> data, BacktestOptions options, CancellationToken ct = default)
+    {
+        if (File.Exists(_databasePath)) throw new IOException($"{_databasePath} exists: a replay writes a fresh store");
+        var dir = Path.GetDirectoryName(Path.GetFullPath(_databasePath))!;
+        await using var services = new ServiceCollection().AddDbContextFactory<TradingDbContext>(o => DataServices.Configure(o, _databasePath)).BuildServiceProvider();
+        var contexts = services.GetRequiredService<IDbContextFactory<TradingDbContext>>();
+        var storage = Options.Create(new StorageSettings { DataDirectory = dir, DatabaseFile = Path.GetFileName(_databasePath) });
+        await new DatabaseInitializer(contexts, storage, NullLogger<DatabaseInitializer>.Instance).StartAsync(ct);
+
+        var clock = TimeProvider.System;
+        var bus = new TradingEventBus(clock, NullLogger<TradingEventBus>.Instance);
+        var feed = new RecordedBarFeed();
+        var fill = options.Fill with { FractionalShares = options.FractionalShares ?? config.Risk.FractionalShares };
+        var runtimeOptions = new RuntimeOptions { Fill = fill, ApproveAll = true, WarmUp = false, KeepSignals = true };
+        await using var runtime = new BotRuntime(contexts, feed, new NoHistory(), new NyseCalendar(), bus, clock, NullLogger<BotRuntime>.Instance, runtimeOptions);
+        var bots = new BotService(contexts, runtime, bus, clock, NullLogger<BotService>.Instance);
+
+        var symbols = data.Keys.Select(s => s.ToUpperInvariant()).ToList();
+        var replayed = config with
+        {
+            Symbols = symbols,
+            Capital = options.Capital ?? config.Capital,
+            Risk = config.Risk with { FractionalShares = fill.FractionalShares },
+        };
+        var created = await bots.CreateAsync(replayed, ct);
+        if (created.Problem is { } p) throw new BotConfigException(p.Field, p.Message);
+        long id = created.Bot!.Summary.Id;
+        var started = await bots.CommandAsync(id, BotCommand.Start, ct: ct);
+        if (started.Problem is { } q) throw new InvalidOperationException(q.Message);
+
+        var worker = runtime.Worker(id)!;
+        var run = new BacktestRun(worker.Pipeline.Bot, worker.Pipeline, (SimulatedBroker)worker.Pipeline.Orders.Broker, runtime.Signals(id)!,
+            data.Values.Max(b => b.Count));
+        foreach (var instant in data.SelectMany(kv => kv.Value).GroupBy(b => b.StartUtc).OrderBy(g => g.Key))
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var bar in instant.OrderBy(b => b.Symbol, StringComparer.Ordinal)) feed.Publish(bar with { Symbol = bar.Symbol.ToUpperInvariant() });
+            await worker.DrainAsync();
+            run.Mark(instant.Key);
+        }
+        BacktestResult? result = null;
+        await worker.RunAsync(async _ =>
+        {
+            result = run.Finish(options.EndOfData);
+            await worker.Pipeline.Orders.FlushAsync();
+        });
+        await bots.CommandAsync(id, BotCommand.Stop, ct: ct);
+        return new Outcome(result!, id, _databasePath);
+    }
+}
