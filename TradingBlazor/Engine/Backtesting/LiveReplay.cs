@@ -1,16 +1,9 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using TradingBlazor.Adapters.Replay;
 using TradingBlazor.Adapters.Simulated;
-using TradingBlazor.Data;
-using TradingBlazor.Domain.Calendar;
 using TradingBlazor.Domain.MarketData;
 using TradingBlazor.Domain.Strategies.Config;
 using TradingBlazor.Domain.Trading;
 using TradingBlazor.Engine.Bots;
-using TradingBlazor.Engine.Events;
-using TradingBlazor.Infrastructure.Configuration;
 
 namespace TradingBlazor.Engine.Backtesting;
 
@@ -31,19 +24,11 @@ public sealed class LiveReplay
     public async Task<Outcome> RunAsync(BotConfig config, IReadOnlyDictionary<string, IReadOnlyList<Bar>> data, BacktestOptions options, CancellationToken ct = default)
     {
         if (File.Exists(_databasePath)) throw new IOException($"{_databasePath} exists: a replay writes a fresh store");
-        var dir = Path.GetDirectoryName(Path.GetFullPath(_databasePath))!;
-        await using var services = new ServiceCollection().AddDbContextFactory<TradingDbContext>(o => DataServices.Configure(o, _databasePath)).BuildServiceProvider();
-        var contexts = services.GetRequiredService<IDbContextFactory<TradingDbContext>>();
-        var storage = Options.Create(new StorageSettings { DataDirectory = dir, DatabaseFile = Path.GetFileName(_databasePath) });
-        await new DatabaseInitializer(contexts, storage, NullLogger<DatabaseInitializer>.Instance).StartAsync(ct);
-
-        var clock = TimeProvider.System;
-        var bus = new TradingEventBus(clock, NullLogger<TradingEventBus>.Instance);
         var feed = new RecordedBarFeed();
         var fill = options.Fill with { FractionalShares = options.FractionalShares ?? config.Risk.FractionalShares };
         var runtimeOptions = new RuntimeOptions { Fill = fill, ApproveAll = true, WarmUp = false, KeepSignals = true };
-        await using var runtime = new BotRuntime(contexts, feed, new NoHistory(), new NyseCalendar(), bus, clock, NullLogger<BotRuntime>.Instance, runtimeOptions);
-        var bots = new BotService(contexts, runtime, bus, clock, NullLogger<BotService>.Instance);
+        await using var engine = await StandaloneEngine.StartAsync(_databasePath, feed, new NoHistory(), runtimeOptions, ct: ct);
+        var (runtime, bots) = (engine.Runtime, engine.Bots);
 
         var symbols = data.Keys.Select(s => s.ToUpperInvariant()).ToList();
         var replayed = config with
