@@ -95,6 +95,7 @@ public sealed class BotRuntime : IAsyncDisposable
         if (Options.KeepSignals) journal = new TeeJournal(_memories[record.Id] = new MemoryJournal(), journal);
 
         var book = await StoredBookAsync(record.Id, bot.Config.Capital, ct);
+        if (live is not null) await EnsureAccountCoversAsync(live.Broker, record.Id, book.Ledger.Cash, ct);
         IBrokerage broker = live?.Broker ?? new SimulatedBroker(book.Ledger.Cash, Options.Fill with { FractionalShares = bot.Config.Risk.FractionalShares }, prefix);
         var fill = Options.Fill with { FractionalShares = bot.Config.Risk.FractionalShares };
         var pipeline = new BotPipeline(bot, broker, journal, new PipelineOptions { Fill = fill, IdPrefix = prefix, ApproveAll = Options.ApproveAll });
@@ -106,7 +107,7 @@ public sealed class BotRuntime : IAsyncDisposable
         var history = live?.History ?? _history;
         var now = (live?.Clock ?? _clock).UtcNow();
         if (Options.WarmUp) await WarmUpAsync(pipeline, history, now, ct);
-        var worker = new BotWorker(record.Id, pipeline, _calendar, (w, ex) => Fail(w, ex)) { Feed = feed };
+        var worker = new BotWorker(record.Id, pipeline, _calendar, (w, ex) => Fail(w, ex)) { Feed = feed, GapFill = live?.History };
         if (Options.WarmUp) worker.Prime(await BucketInProgressAsync(pipeline, history, now, ct));
         await ResolveInFlightAsync(worker, book.InFlight, ct);
         _workers[record.Id] = worker;
@@ -114,6 +115,22 @@ public sealed class BotRuntime : IAsyncDisposable
         _log.LogInformation("Bot {BotId} {Name} started ({Status}) on {Broker}, {Symbols}", record.Id, bot.Config.Name, paused ? "paused" : "running",
             broker.Name, string.Join(",", pipeline.Symbols));
         return worker;
+    }
+
+    // Zero leverage across bots: together, the cash of the bots sharing an account never exceeds the account's cash.
+    private async Task EnsureAccountCoversAsync(IBrokerage broker, long botId, decimal cash, CancellationToken ct)
+    {
+        decimal others = 0m;
+        foreach (var w in _workers.Values.Where(w => w.BotId != botId && w.Pipeline.Orders.Broker == broker))
+        {
+            decimal c = 0m;
+            await w.RunAsync(p => { c = p.Ledger.Cash - p.Ledger.Reserved; return default; });
+            others += c;
+        }
+        var account = await broker.GetAccountAsync(ct);
+        if (cash + others > account.Cash)
+            throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{broker.Name} has {account.Cash:N2} cash; the running bots already use {others:N2} and this bot needs {cash:N2} (no leverage: lower its capital)."));
     }
 
     /// <summary>Stops a bot's worker after everything it was given has been processed.</summary>
@@ -137,6 +154,38 @@ public sealed class BotRuntime : IAsyncDisposable
                 position.Quantity, null, ProtectiveExits.None, null), position.LastPrice);
         }
         await p.Orders.FlushAsync();
+    }
+
+    /// <summary>
+    /// The minute check (a Quartz job in New York time, trading sessions only): a bot on a live feed that has not seen
+    /// a symbol's last closed minute — a silent stream, a dropped message — gets the missing minutes over REST, so it
+    /// still decides on every bar. The simulated feed never misses one. Returns how many minutes were filled in.
+    /// </summary>
+    public async Task<int> CatchUpAsync(DateTime nowUtc, CancellationToken ct = default)
+    {
+        var due = MarketTime.MinuteStart(nowUtc).AddMinutes(-1);
+        int filled = 0;
+        foreach (var worker in _workers.Values)
+        {
+            if (worker.GapFill is not { } history) continue;
+            foreach (var symbol in worker.Pipeline.Symbols)
+            {
+                var last = worker.LastMinute(symbol);
+                if (last >= due) continue;
+                var from = last == default ? due : last.AddMinutes(1);
+                try
+                {
+                    foreach (var bar in await history.GetBarsAsync(symbol, Timeframe.Minute1, from, due.AddMinutes(1), ct))
+                        if (worker.Post(bar)) filled++;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _log.LogWarning(ex, "Bot {BotId} is missing {Symbol} minutes since {From:HH:mm} and REST could not fill them", worker.BotId, symbol, from);
+                }
+            }
+        }
+        if (filled > 0) _log.LogWarning("Filled in {Count} minutes the live feed did not deliver", filled);
+        return filled;
     }
 
     /// <summary>Routes an execution or order report from a shared broker account to the bot that placed it.</summary>

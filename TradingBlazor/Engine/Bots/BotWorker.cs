@@ -17,6 +17,7 @@ public sealed class BotWorker : IAsyncDisposable
     private const int InboxCapacity = 200_000;
     private readonly Channel<object> _inbox = Channel.CreateBounded<object>(new BoundedChannelOptions(InboxCapacity) { SingleReader = true });
     private readonly Dictionary<string, StreamingBarAggregator> _aggregators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MinuteMark> _lastMinutes = new(StringComparer.Ordinal);
     private readonly Action<BotWorker, Exception> _failed;
     private readonly Task _loop;
 
@@ -25,13 +26,22 @@ public sealed class BotWorker : IAsyncDisposable
         BotId = botId;
         Pipeline = pipeline;
         _failed = failed;
-        foreach (var s in pipeline.Symbols) _aggregators[s] = new StreamingBarAggregator(pipeline.Bot.Timeframe, calendar);
+        foreach (var s in pipeline.Symbols)
+        {
+            _aggregators[s] = new StreamingBarAggregator(pipeline.Bot.Timeframe, calendar);
+            _lastMinutes[s] = new MinuteMark();
+        }
         _loop = Task.Run(RunAsync);
     }
 
     public long BotId { get; }
     /// <summary>The feed whose bars this bot trades on.</summary>
     public IMarketDataFeed? Feed { get; init; }
+    /// <summary>Where minutes the feed missed can be fetched (a live account's REST history); null: the feed never misses.</summary>
+    public IHistoricalBars? GapFill { get; init; }
+
+    /// <summary>The start of the latest minute posted for a symbol (read from any thread: a DateTime read is atomic).</summary>
+    public DateTime LastMinute(string symbol) => _lastMinutes.TryGetValue(symbol, out var t) ? new DateTime(Interlocked.Read(ref t.Ticks), DateTimeKind.Utc) : default;
     public BotPipeline Pipeline { get; }
 
     /// <summary>Receives the time (Stopwatch ticks) from a bar's arrival to the end of its decision (the engine benchmark).</summary>
@@ -45,7 +55,12 @@ public sealed class BotWorker : IAsyncDisposable
         foreach (var m in minutes) _aggregators.GetValueOrDefault(m.Symbol)?.Add(m);
     }
 
-    public bool Post(Bar bar) => Write(new BarItem(bar, Stopwatch.GetTimestamp()));
+    public bool Post(Bar bar)
+    {
+        if (_lastMinutes.TryGetValue(bar.Symbol, out var mark) && bar.StartUtc.Ticks > Interlocked.Read(ref mark.Ticks))
+            Interlocked.Exchange(ref mark.Ticks, bar.StartUtc.Ticks);
+        return Write(new BarItem(bar, Stopwatch.GetTimestamp()));
+    }
 
     public bool Post(Fill fill) => Write(fill);
 
@@ -126,6 +141,11 @@ public sealed class BotWorker : IAsyncDisposable
         _inbox.Writer.TryComplete();
         await _loop;
         FailPending(new OperationCanceledException("The bot stopped."));
+    }
+
+    private sealed class MinuteMark
+    {
+        public long Ticks;
     }
 
     private sealed record BarItem(Bar Bar, long Arrived);

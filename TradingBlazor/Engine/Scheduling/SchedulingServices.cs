@@ -21,6 +21,7 @@ public static class SchedulingServices
             q.UseDefaultThreadPool(maxConcurrency: 4);
             q.AddDailyJob<SessionRollJob>(SessionRollJob.Name, sp => sp.GetRequiredService<IOptions<SchedulerSettings>>().Value.SessionRollCron);
             q.RunAtStartup(new JobKey(SessionRollJob.Name));
+            q.AddDailyJob<Bots.BotCheckJob>(Bots.BotCheckJob.Name, _ => Bots.BotCheckJob.Cron);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<SchedulerMonitor>();
