@@ -5,7 +5,7 @@ using TradingBlazor.Domain.Indicators.Registry;
 namespace TradingBlazor.Cli;
 
 /// <summary>
-/// <c>bench indicators [--bars 1000000] [--runs 5] [--only id,id]</c> (and the store, backtest and csv benchmarks): batch ns/bar, streaming ns/update and bytes
+/// <c>bench indicators [--bars 1000000] [--runs 5] [--only id,id]</c> (and the store, backtest, csv and engine benchmarks): batch ns/bar, streaming ns/update and bytes
 /// allocated per streaming update for every indicator, medians after a warm-up, on a seeded random walk.
 /// Run it from a Release build: <c>dotnet run -c Release --project TradingBlazor -- bench indicators</c>.
 /// </summary>
@@ -17,6 +17,7 @@ public static class BenchCommand
         "bench store [--days 252]",
         "bench backtest [--bars 1000000]",
         "bench csv [--rows 1000000] [--runs 5]",
+        "bench engine [--bots 10,100,1000] [--minutes 390] [--journal memory,store]",
     };
 
     public static string Usage => string.Join(" | ", Usages);
@@ -26,6 +27,7 @@ public static class BenchCommand
         if (target == "store") return await StoreBench.RunAsync(args, stdout);
         if (target == "backtest") return BacktestBench.Run(args, stdout);
         if (target == "csv") return CsvBench.Run(args, stdout);
+        if (target == "engine") return await EngineBench.RunAsync(args, stdout);
         if (target != "indicators") throw new CliUsageException($"unknown benchmark '{target}'; use: {Usage}");
         int count = args.Int("bars", 1_000_000, 1_000, 50_000_000);
         int runs = args.Int("runs", 5, 1, 50);
