@@ -20,8 +20,8 @@ public class EngineBenchTests
         Assert.StartsWith("engine: RSI(14)+MACD(12,26,9) rules bots", lines[0]);
         Assert.Contains("30 minutes paced", lines[0]);
         var header = Cells(lines[1]);
-        Assert.Equal(15, header.Length);
-        Assert.Equal(new[] { "journal", "bots", "p50 µs", "p99 µs", "max µs" }, header[..5]);
+        Assert.Equal(17, header.Length);
+        Assert.Equal(new[] { "journal", "bots", "p50 µs", "p99 µs", "max µs", "decide p50 µs", "decide p99 µs" }, header[..7]);
         Assert.StartsWith("|---|", lines[2]);
         Assert.Equal(5, lines.Length);
 

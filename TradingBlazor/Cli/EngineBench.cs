@@ -52,8 +52,8 @@ public static class EngineBench
 #if DEBUG
         stdout.WriteLine("warning: Debug build; use -c Release for real figures");
 #endif
-        stdout.WriteLine("| journal | bots | p50 µs | p99 µs | max µs | paced bot-bars/s | paced B/bot-bar | paced GC pause ms | flat-out bot-bars/s | market min/s (60x = 1) | RSS KB/bot | heap KB/bot | signals | orders | fills |");
-        stdout.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        stdout.WriteLine("| journal | bots | p50 µs | p99 µs | max µs | decide p50 µs | decide p99 µs | paced bot-bars/s | paced B/bot-bar | paced GC pause ms | flat-out bot-bars/s | market min/s (60x = 1) | RSS KB/bot | heap KB/bot | signals | orders | fills |");
+        stdout.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var journal in journals)
         {
             var dir = Path.Combine(Path.GetTempPath(), $"tb-bench-{Guid.NewGuid():N}");
@@ -105,11 +105,14 @@ public static class EngineBench
     private static string Row(string journal, EngineFleet fleet, PacedGc gc, double pacedSeconds, int pacedMinutes, double flatSeconds, int flatMinutes, double rssKb, double heapKb)
     {
         var sorted = fleet.Latencies.ToArray();
+        var decide = fleet.DecisionTimes.ToArray();
         Array.Sort(sorted);
-        double Pct(double p) => sorted.Length == 0 ? double.NaN : EngineFleet.Micros(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)]);
+        Array.Sort(decide);
+        double Of(long[] s, double p) => s.Length == 0 ? double.NaN : EngineFleet.Micros(s[Math.Clamp((int)Math.Ceiling(p * s.Length) - 1, 0, s.Length - 1)]);
+        double Pct(double p) => Of(sorted, p);
         double marketMinutes = flatMinutes / flatSeconds;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {journal} | {fleet.Count:N0} | {Pct(0.5):F1} | {Pct(0.99):F1} | {Pct(1):F0} | {fleet.Count * pacedMinutes / pacedSeconds:N0} | {gc.BytesPerBar:F0} | {gc.PauseMs:F1} | " +
+            $"| {journal} | {fleet.Count:N0} | {Pct(0.5):F1} | {Pct(0.99):F1} | {Pct(1):F0} | {Of(decide, 0.5):F1} | {Of(decide, 0.99):F1} | {fleet.Count * pacedMinutes / pacedSeconds:N0} | {gc.BytesPerBar:F0} | {gc.PauseMs:F1} | " +
             $"{fleet.Count * flatMinutes / flatSeconds:N0} | {marketMinutes:N1} | {rssKb:F1} | {heapKb:F1} | {fleet.Signals:N0} | {fleet.Orders:N0} | {fleet.Fills:N0} |");
     }
 

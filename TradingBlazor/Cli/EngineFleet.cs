@@ -21,6 +21,7 @@ internal sealed class EngineFleet : IAsyncDisposable
     private readonly List<BotWorker> _workers = new();
     private readonly List<CountingJournal> _journals = new();
     private long[] _latencies = Array.Empty<long>();
+    private long[] _service = Array.Empty<long>();
     private int _latencyCount;
     private Exception? _failure;
 
@@ -53,7 +54,14 @@ internal sealed class EngineFleet : IAsyncDisposable
     {
         _latencies = new long[capacity];
         _latencyCount = 0;
-        foreach (var w in _workers) w.DecisionLatency = ticks => _latencies[Interlocked.Increment(ref _latencyCount) - 1] = ticks;
+        _service = new long[capacity];
+        foreach (var w in _workers)
+            w.DecisionLatency = (total, decide) =>
+            {
+                int i = Interlocked.Increment(ref _latencyCount) - 1;
+                _latencies[i] = total;
+                _service[i] = decide;
+            };
     }
 
     public void StopRecording()
@@ -62,6 +70,9 @@ internal sealed class EngineFleet : IAsyncDisposable
     }
 
     public ReadOnlySpan<long> Latencies => _latencies.AsSpan(0, Math.Min(_latencyCount, _latencies.Length));
+
+    /// <summary>The decisions' own time, without the wait behind other bots on the same cores.</summary>
+    public ReadOnlySpan<long> DecisionTimes => _service.AsSpan(0, Math.Min(_latencyCount, _service.Length));
 
     /// <summary>One minute's closed bars, each to every bot that trades its symbol (as the runtime's feed handler does).</summary>
     public void Publish(Bar[] minute)

@@ -22,13 +22,16 @@ public sealed class StreamingBarAggregator
         _calendar = calendar;
     }
 
-    /// <summary>Adds a closed bar; returns the bars of the target timeframe it completed (zero, one, or two after a gap).</summary>
-    public IReadOnlyList<Bar> Add(Bar bar)
+    /// <summary>Adds a closed bar; appends the bars of the target timeframe it completed (none, one, or two after a gap).</summary>
+    public void Add(Bar bar, List<Bar> done)
     {
-        if (bar.Timeframe == _target) return new[] { bar };
-        if (bar.StartUtc <= _lastMinute) return Array.Empty<Bar>(); // a repeat (a reconnect's gap fill) or out of order
+        if (bar.Timeframe == _target)
+        {
+            done.Add(bar);
+            return;
+        }
+        if (bar.StartUtc <= _lastMinute) return; // a repeat (a reconnect's gap fill) or out of order
         _lastMinute = bar.StartUtc;
-        var done = new List<Bar>(2);
         var bucket = BarAggregator.BucketStart(bar.StartUtc, _target);
         if (_current is not null && _current.StartUtc != bucket)
         {
@@ -47,7 +50,6 @@ public sealed class StreamingBarAggregator
             done.Add(_current);
             _current = null;
         }
-        return done;
     }
 
     private bool IsLastMinute(DateTime minuteUtc, DateTime bucket)

@@ -15,7 +15,9 @@ public sealed class BotWorker : IAsyncDisposable
 {
     /// <summary>Enough for hours of bars of every symbol at the simulated market's top speed; beyond it the bot errors.</summary>
     private const int InboxCapacity = 200_000;
-    private readonly Channel<object> _inbox = Channel.CreateBounded<object>(new BoundedChannelOptions(InboxCapacity) { SingleReader = true });
+    // Items are structs: a bar is posted to every bot that trades its symbol, and must not cost an allocation each.
+    private readonly Channel<WorkItem> _inbox = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(InboxCapacity) { SingleReader = true });
+    private readonly List<Bar> _completed = new(2);
     private readonly Dictionary<string, StreamingBarAggregator> _aggregators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MinuteMark> _lastMinutes = new(StringComparer.Ordinal);
     private readonly Action<BotWorker, Exception> _failed;
@@ -44,40 +46,43 @@ public sealed class BotWorker : IAsyncDisposable
     public DateTime LastMinute(string symbol) => _lastMinutes.TryGetValue(symbol, out var t) ? new DateTime(Interlocked.Read(ref t.Ticks), DateTimeKind.Utc) : default;
     public BotPipeline Pipeline { get; }
 
-    /// <summary>Receives the time (Stopwatch ticks) from a bar's arrival to the end of its decision (the engine benchmark).</summary>
-    public Action<long>? DecisionLatency { get; set; }
+    /// <summary>
+    /// Receives, per bar (Stopwatch ticks), the time from its arrival to the end of its decision (queueing included) and
+    /// the time the decision itself took (the engine benchmark).
+    /// </summary>
+    public Action<long, long>? DecisionLatency { get; set; }
 
     public bool Wants(string symbol) => _aggregators.ContainsKey(symbol);
 
     /// <summary>Minutes of the bucket in progress when the bot started, so its first live bar is whole.</summary>
     public void Prime(IEnumerable<Bar> minutes)
     {
-        foreach (var m in minutes) _aggregators.GetValueOrDefault(m.Symbol)?.Add(m);
+        foreach (var m in minutes) _aggregators.GetValueOrDefault(m.Symbol)?.Add(m, new List<Bar>());
     }
 
     public bool Post(Bar bar)
     {
         if (_lastMinutes.TryGetValue(bar.Symbol, out var mark) && bar.StartUtc.Ticks > Interlocked.Read(ref mark.Ticks))
             Interlocked.Exchange(ref mark.Ticks, bar.StartUtc.Ticks);
-        return Write(new BarItem(bar, Stopwatch.GetTimestamp()));
+        return Write(new WorkItem(bar, null, Stopwatch.GetTimestamp()));
     }
 
-    public bool Post(Fill fill) => Write(fill);
+    public bool Post(Fill fill) => Write(new WorkItem(null, fill, 0));
 
-    public bool Post(BrokerOrder order) => Write(order);
+    public bool Post(BrokerOrder order) => Write(new WorkItem(null, order, 0));
 
     /// <summary>Runs an action on the bot's thread, after everything posted before it.</summary>
     public async Task RunAsync(Func<BotPipeline, ValueTask> action)
     {
         var done = new Command(action, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!Write(done)) throw new InvalidOperationException("The bot is not running.");
+        if (!Write(new WorkItem(null, done, 0))) throw new InvalidOperationException("The bot is not running.");
         await done.Done.Task;
     }
 
     /// <summary>Waits until everything posted so far has been processed.</summary>
     public Task DrainAsync() => RunAsync(_ => default);
 
-    private bool Write(object item)
+    private bool Write(WorkItem item)
     {
         if (_inbox.Writer.TryWrite(item)) return true;
         if (!_loop.IsCompleted) _failed(this, new InvalidOperationException($"The bot fell {InboxCapacity:N0} events behind the market."));
@@ -99,15 +104,28 @@ public sealed class BotWorker : IAsyncDisposable
         }
     }
 
+    private ValueTask HandleAsync(WorkItem item) => item.Bar is { } bar ? OnBarAsync(bar, item.Arrived) : HandleAsync(item.Other!);
+
+    private async ValueTask OnBarAsync(Bar minute, long arrived)
+    {
+        long start = Stopwatch.GetTimestamp();
+        if (_aggregators.TryGetValue(minute.Symbol, out var aggregator))
+        {
+            _completed.Clear();
+            aggregator.Add(minute, _completed);
+            for (int i = 0; i < _completed.Count; i++) await Pipeline.OnBarAsync(_completed[i]);
+        }
+        if (DecisionLatency is { } record)
+        {
+            long end = Stopwatch.GetTimestamp();
+            record(end - arrived, end - start);
+        }
+    }
+
     private async ValueTask HandleAsync(object item)
     {
         switch (item)
         {
-            case BarItem b:
-                if (_aggregators.TryGetValue(b.Bar.Symbol, out var aggregator))
-                    foreach (var bar in aggregator.Add(b.Bar)) await Pipeline.OnBarAsync(bar);
-                DecisionLatency?.Invoke(Stopwatch.GetTimestamp() - b.Arrived);
-                break;
             case Fill fill:
                 Pipeline.OnFill(fill);
                 await Pipeline.Orders.FlushAsync();
@@ -133,7 +151,7 @@ public sealed class BotWorker : IAsyncDisposable
     private void FailPending(Exception ex)
     {
         while (_inbox.Reader.TryRead(out var item))
-            if (item is Command c) c.Done.TrySetException(ex);
+            if (item.Other is Command c) c.Done.TrySetException(ex);
     }
 
     public async ValueTask DisposeAsync()
@@ -148,7 +166,8 @@ public sealed class BotWorker : IAsyncDisposable
         public long Ticks;
     }
 
-    private sealed record BarItem(Bar Bar, long Arrived);
+    /// <summary>A minute bar (with its arrival time), or a fill, an order report or a command.</summary>
+    private readonly record struct WorkItem(Bar? Bar, object? Other, long Arrived);
 
     private sealed record Command(Func<BotPipeline, ValueTask> Action, TaskCompletionSource Done);
 }
