@@ -23,6 +23,9 @@ public sealed class SimulatedBroker : IBarDrivenBrokerage
     private readonly Dictionary<string, Holding> _holdings = new(StringComparer.Ordinal); // symbols are upper-case by the time they get here
     private readonly Dictionary<string, List<OrderRequest>> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BrokerOrder> _orders = new(StringComparer.Ordinal);
+    // Finished orders stay findable for a while (a retried submit is recognised), then go: a live account runs for months.
+    private const int FinishedKept = 4096;
+    private readonly Queue<string> _finished = new();
 
     /// <param name="idPrefix">Starts the client order ids of the exits this broker triggers (the bot's prefix).</param>
     public SimulatedBroker(decimal cash, FillModel model, string idPrefix = OrderIds.BacktestPrefix)
@@ -208,6 +211,11 @@ public sealed class SimulatedBroker : IBarDrivenBrokerage
     private void Update(BrokerOrder order)
     {
         _orders[order.ClientOrderId] = order;
+        if (order.Status is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Rejected)
+        {
+            _finished.Enqueue(order.ClientOrderId);
+            if (_finished.Count > FinishedKept) _orders.Remove(_finished.Dequeue());
+        }
         OrderChanged?.Invoke(order);
     }
 

@@ -98,7 +98,7 @@ public sealed class BotRuntime : IAsyncDisposable
         if (live is not null) await EnsureAccountCoversAsync(live.Broker, record.Id, book.Ledger.Cash, ct);
         IBrokerage broker = live?.Broker ?? new SimulatedBroker(book.Ledger.Cash, Options.Fill with { FractionalShares = bot.Config.Risk.FractionalShares }, prefix);
         var fill = Options.Fill with { FractionalShares = bot.Config.Risk.FractionalShares };
-        var pipeline = new BotPipeline(bot, broker, journal, new PipelineOptions { Fill = fill, IdPrefix = prefix, ApproveAll = Options.ApproveAll });
+        var pipeline = new BotPipeline(bot, broker, journal, new PipelineOptions { Fill = fill, IdPrefix = prefix, ApproveAll = Options.ApproveAll, KeepHistory = Options.KeepSignals });
         if (broker is SimulatedBroker) pipeline.ListenTo(broker);
         Restore(pipeline, book, broker as SimulatedBroker);
         pipeline.EntriesPaused = paused;

@@ -18,11 +18,15 @@ public sealed class BotLedger
     private readonly Dictionary<string, OpenOrder> _open = new(StringComparer.Ordinal);
     private readonly HashSet<string> _openSymbols = new(StringComparer.Ordinal);
 
-    public BotLedger(decimal capital)
+    /// <param name="keepHistory">Keep every fill and round trip in memory (a backtest's result); a live bot's are in the store.</param>
+    public BotLedger(decimal capital, bool keepHistory = true)
     {
         Capital = capital;
         Cash = capital;
+        _keepHistory = keepHistory;
     }
+
+    private readonly bool _keepHistory;
 
     public decimal Capital { get; }
     public decimal Cash { get; private set; }
@@ -95,7 +99,7 @@ public sealed class BotLedger
     /// </summary>
     public ClosedTrade? Apply(Fill fill, int barIndex, decimal markPrice)
     {
-        Fills.Add(fill);
+        if (_keepHistory) Fills.Add(fill);
         Fees += fill.Fee;
         if (_open.TryGetValue(fill.ClientOrderId, out var order) && order.Reserved > 0)
             _open[fill.ClientOrderId] = order with { Reserved = Math.Max(order.Reserved - fill.Quantity * fill.Price, 0m) };
@@ -141,7 +145,7 @@ public sealed class BotLedger
         var trade = new ClosedTrade(fill.Symbol, h.EntryTime, h.AveragePrice, quantity, fill.TimeUtc, price,
             pnl, entryFees + fee, (price / h.AveragePrice - 1) * 100m, barIndex - h.EntryBar,
             (Math.Min(h.MinPrice, price) / h.AveragePrice - 1) * 100m, (Math.Max(h.MaxPrice, price) / h.AveragePrice - 1) * 100m, fill.Reason, h.EntrySignal);
-        Trades.Add(trade);
+        if (_keepHistory) Trades.Add(trade);
         RealizedPnl += pnl;
         h.Quantity -= quantity;
         h.EntryFees -= entryFees;

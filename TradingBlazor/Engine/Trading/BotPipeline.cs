@@ -22,6 +22,8 @@ public sealed record PipelineOptions
     /// follows its execution mode: manual and low-confidence hybrid signals wait for the trader.
     /// </summary>
     public bool ApproveAll { get; init; } = true;
+    /// <summary>Keep every fill and trade in memory for a result (backtests, replays); a live bot's memory stays bounded.</summary>
+    public bool KeepHistory { get; init; } = true;
 }
 
 /// <summary>
@@ -50,7 +52,7 @@ public sealed class BotPipeline
         var risk = bot.Config.Risk with { FractionalShares = options.Fill.FractionalShares };
         Risk = new RiskEngine(risk, options.Fill.Commission.ForNotional, options.IdPrefix,
             bot.Timeframe.IsDaily ? null : new EntryWindow(bot.WindowStart, bot.WindowEnd));
-        Ledger = new BotLedger(capital ?? bot.Config.Capital);
+        Ledger = new BotLedger(capital ?? bot.Config.Capital, options.KeepHistory);
         Orders = new OrderManager(broker, Ledger, journal);
         _strategy = bot.CreateStrategy();
         _checks = new CheckSchedule(bot.Timeframe, bot.Config.CheckEvery);
