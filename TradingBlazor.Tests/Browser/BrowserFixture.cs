@@ -1,5 +1,9 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
+using TradingBlazor.Engine.Bots;
+using TradingBlazor.Engine.Events;
 using TradingBlazor.Tests.Support;
+using TradingBlazor.Tests.Support.Engine;
 
 namespace TradingBlazor.Tests.Browser;
 
@@ -15,7 +19,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await TestApp.StartAsync();
+        // The pages that show bots need an engine: the app's own when it registers one, else an empty in-memory one.
+        App = await TestApp.StartWithAsync(services =>
+        {
+            services.TryAddSingleton<IBotService, InMemoryBotService>();
+            services.TryAddSingleton<ITradingQueries, InMemoryTradingQueries>();
+            services.TryAddSingleton<TradingEventBus>();
+        });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -14,6 +14,7 @@ namespace TradingBlazor.Tests.Components;
 public sealed class DashboardTests : ComponentTestBase
 {
     private readonly FakeMarketDataService _market = new();
+    private readonly FakeBotsService _bots = new();
     private readonly NyseCalendar _calendar = new();
 
     /// <summary>Serves the view the real service would build at <paramref name="atUtc"/>: the calendar's status at the fake clock's instant.</summary>
@@ -25,6 +26,7 @@ public sealed class DashboardTests : ComponentTestBase
         var service = new FakeDashboardService(view);
         Ctx.Services.AddSingleton<IDashboardService>(service);
         Ctx.Services.AddSingleton<IMarketDataService>(_market);
+        Ctx.Services.AddSingleton<IBotsService>(_bots);
         return service;
     }
 
@@ -191,5 +193,26 @@ public sealed class DashboardTests : ComponentTestBase
         Assert.Single(chart.Invocations["setData"]);
         Assert.Equal(new[] { "vwap", "ema_20" }, chart.Invocations["setIndicator"].Select(i => (string)i.Arguments[1]!));
         Assert.False(HasTestId("chart-error"));
+    }
+
+    [Fact]
+    public async Task Lists_the_bots_compactly_with_their_buttons_and_the_recent_trades()
+    {
+        _bots.Bots.Add(FakeBotsService.Bot(1, "Momentum", BotStatus.Running, equity: 10_100m));
+        _bots.Trades.Add(new TradeActivity(Clock.UtcNow(), 1, "Momentum", "SPY", OrderSide.Buy, 10m, 500m, null));
+        Serve(RegularSessionMorning);
+
+        Render<Dashboard>();
+
+        Assert.False(HasTestId("coming-soon"));
+        Assert.Equal("Running", Text("bot-1-status"));
+        Assert.False(HasTestId("bot-1-equity"));
+        Assert.Contains("SPY", ByTestId("dashboard-trades").TextContent);
+        Assert.Equal(new[] { 10 }, _bots.TradeLimits);
+
+        await ByTestId("bot-1-pause").ClickAsync(new());
+
+        Assert.Equal(new[] { new FakeBotsService.CommandCall(1, Engine.Bots.BotCommand.Pause) }, _bots.Commands);
+        Host.WaitForAssertion(() => Assert.Equal("Paused", Text("bot-1-status")));
     }
 }

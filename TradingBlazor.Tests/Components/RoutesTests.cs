@@ -20,6 +20,7 @@ public sealed class RoutesTests : ComponentTestBase
             0m, 0, 0, HealthStatus.Healthy, Array.Empty<ComponentHealth>(), "SPY"));
         Ctx.Services.AddSingleton<IDashboardService>(_dashboard);
         Ctx.Services.AddSingleton<IMarketDataService>(new FakeMarketDataService());
+        Ctx.Services.AddSingleton<IBotsService>(new FakeBotsService());
     }
 
     [Fact]

@@ -28,8 +28,14 @@ public sealed class TestApp : IAsyncDisposable
 
     public static Task<TestApp> StartAsync(params string[] settings) => StartInAsync(TestPaths.NewTempDirectory("tb-app"), settings);
 
+    /// <summary>Starts the app with services added or replaced after the app's own (e.g. in-memory fakes of the engine).</summary>
+    public static Task<TestApp> StartWithAsync(Action<IServiceCollection> services, params string[] settings) =>
+        StartCoreAsync(TestPaths.NewTempDirectory("tb-app"), services, settings);
+
     /// <summary>Starts the app on a data directory the test prepared (e.g. with a database file of an older version).</summary>
-    public static async Task<TestApp> StartInAsync(string dataDirectory, params string[] settings)
+    public static Task<TestApp> StartInAsync(string dataDirectory, params string[] settings) => StartCoreAsync(dataDirectory, null, settings);
+
+    private static async Task<TestApp> StartCoreAsync(string dataDirectory, Action<IServiceCollection>? services, string[] settings)
     {
         var args = new List<string>
         {
@@ -40,7 +46,9 @@ public sealed class TestApp : IAsyncDisposable
             "--Logs:Console=false",
         };
         args.AddRange(settings);
-        var app = AppHost.Build(AppHost.CreateBuilder(args.ToArray()));
+        var builder = AppHost.CreateBuilder(args.ToArray());
+        services?.Invoke(builder.Services);
+        var app = AppHost.Build(builder);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestApp(app, dataDirectory, address.TrimEnd('/'));

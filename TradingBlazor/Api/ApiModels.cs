@@ -20,3 +20,15 @@ public sealed record BacktestRunDetails(long Id, string Name, string Symbols, st
     string? Error, DateTime CreatedAt, DateTime? FinishedAt, double Progress, JsonElement Request, JsonElement? Summary);
 
 public sealed record EquityPointView(DateTime T, decimal E);
+
+/// <summary>A bot with its status, book and the config document it runs (snake_case, as posted).</summary>
+public sealed record BotView(long Id, string Name, Domain.Trading.BotStatus Status, string? StatusReason, IReadOnlyList<string> Symbols, string Timeframe,
+    Domain.Trading.ExecutionMode Mode, Engine.Bots.BotLedgerView Ledger, int Revision, DateTime UpdatedUtc, JsonElement Config)
+{
+    public static BotView Of(Engine.Bots.BotDetails bot)
+    {
+        var s = bot.Summary;
+        return new(s.Id, s.Name, s.Status, s.StatusReason, s.Symbols, s.Timeframe, s.Mode, s.Ledger, s.Revision, s.UpdatedUtc,
+            JsonSerializer.SerializeToElement(bot.Config, Domain.Strategies.Config.BotConfig.Json));
+    }
+}

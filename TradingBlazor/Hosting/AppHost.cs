@@ -120,6 +120,8 @@ public static class AppHost
         app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel);
         app.UseStatusCodePages();
         app.UseAntiforgery();
+        // Pings keep /ws alive through proxies and drop peers that stopped answering.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30), KeepAliveTimeout = TimeSpan.FromSeconds(30) });
 
         app.MapStaticAssets();
         app.MapTradingBlazorHealth();
@@ -128,6 +130,9 @@ public static class AppHost
         app.MapCalendarEndpoints();
         app.MapBacktestEndpoints();
         app.MapBrokerEndpoints();
+        app.MapBotEndpoints();
+        app.MapTradingRecordEndpoints();
+        app.MapEventSocket();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -45,14 +45,9 @@ public interface IBacktestLab
 
 public sealed class BacktestLab(BacktestService service, BacktestChartBuilder charts) : IBacktestLab
 {
-    private static readonly string SamplesDirectory = Path.Combine(AppContext.BaseDirectory, "samples", "strategies");
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> SampleFiles = new(LoadSamples);
+    public IReadOnlyDictionary<string, string> Samples => SampleStrategies.All;
 
-    public IReadOnlyDictionary<string, string> Samples => SampleFiles.Value;
-
-    public string SweepTemplate { get; } = File.Exists(TemplatePath) ? File.ReadAllText(TemplatePath) : "";
-
-    private static string TemplatePath => Path.Combine(SamplesDirectory, "sma_cross_template.json");
+    public string SweepTemplate { get; } = SampleStrategies.ReadSweepTemplate();
 
     public event Action<BacktestProgress>? Changed
     {
@@ -101,10 +96,4 @@ public sealed class BacktestLab(BacktestService service, BacktestChartBuilder ch
         r.Id, r.Name, r.Symbols, r.Timeframe, DateOnly.FromDateTime(Domain.Time.MarketTime.ToEastern(r.FromUtc)),
         DateOnly.FromDateTime(Domain.Time.MarketTime.ToEastern(r.ToUtc)).AddDays(-1), r.Source, r.Status, r.Error, r.FinalEquity,
         r.SummaryJson is null ? null : JsonSerializer.Deserialize<JsonElement>(r.SummaryJson));
-
-    private static IReadOnlyDictionary<string, string> LoadSamples() =>
-        Directory.Exists(SamplesDirectory)
-            ? Directory.GetFiles(SamplesDirectory, "*.json").Where(f => !f.EndsWith("_template.json", StringComparison.Ordinal)).Order()
-                .ToDictionary(f => Path.GetFileNameWithoutExtension(f), File.ReadAllText)
-            : new Dictionary<string, string>();
 }

@@ -11,4 +11,7 @@ public static class Money
 
     /// <summary>An amount that may be missing (an em dash then).</summary>
     public static string Format(decimal? value) => value is { } v ? Format(v) : "—";
+
+    /// <summary>The style of a gain or a loss (none for zero or a missing amount).</summary>
+    public static string Tone(decimal? value) => value switch { > 0 => "tb-gain", < 0 => "tb-loss", _ => "" };
 }
