@@ -19,13 +19,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The pages that show bots need an engine: the app's own when it registers one, else an empty in-memory one.
-        App = await TestApp.StartWithAsync(services =>
-        {
-            services.TryAddSingleton<IBotService, InMemoryBotService>();
-            services.TryAddSingleton<ITradingQueries, InMemoryTradingQueries>();
-            services.TryAddSingleton<TradingEventBus>();
-        });
+        App = await TestApp.StartAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

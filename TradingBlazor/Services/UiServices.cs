@@ -11,10 +11,7 @@ public static class UiServices
         services.AddSingleton<IMarketDataService, MarketDataService>();
         services.AddSingleton<IBrokerService, BrokerService>();
         services.AddSingleton<IBacktestLab, BacktestLab>();
-        // Built on first use, not validated at start-up: the engine registers its own services, and the app (the API,
-        // its OpenAPI document, the pages that do not trade) starts without them.
-        services.AddSingleton<IBotsService>(sp => new BotsUiService(
-            sp.GetRequiredService<Engine.Bots.IBotService>(), sp.GetRequiredService<Engine.Bots.ITradingQueries>(), sp.GetRequiredService<Engine.Events.TradingEventBus>()));
+        services.AddSingleton<IBotsService, BotsUiService>();
         return services;
     }
 }
