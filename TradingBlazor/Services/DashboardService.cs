@@ -20,12 +20,13 @@ public interface IDashboardService
     Task<DashboardView> LoadAsync(CancellationToken ct = default);
 }
 
-public sealed class DashboardService(IMarketCalendar calendar, TimeProvider clock, OverviewQueries queries, HealthCheckService health, SimulatedMarket simulated)
-    : IDashboardService
+public sealed class DashboardService(IMarketCalendar calendar, TimeProvider clock, OverviewQueries queries, HealthCheckService health, SimulatedMarket simulated,
+    Engine.Brokerage.BrokerConnection brokers) : IDashboardService
 {
     public async Task<DashboardView> LoadAsync(CancellationToken ct = default)
     {
-        var now = clock.UtcNow();
+        // "Today" is the day the bots trade in: the simulated market's own day while trading is simulated.
+        var now = brokers.Mode == Engine.Brokerage.BrokerMode.Simulated ? simulated.Clock.UtcNow() : clock.UtcNow();
         var sessionStart = MarketTime.ToUtc(MarketTime.EasternDate(now), TimeOnly.MinValue);
         var overview = await queries.GetOverviewAsync(sessionStart, ct);
         var report = await health.CheckHealthAsync(ct);
