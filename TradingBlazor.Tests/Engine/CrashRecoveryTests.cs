@@ -36,6 +36,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     private readonly string _work = TestPaths.NewTempDirectory("tb-crash");
     private FakeAlpaca _fake = null!;
     private KillableApp? _app;
+    private FreezableTcpProxy? _relay;
     private int _minute;
 
     private string DatabasePath => Path.Combine(KillableApp.DataDirectory(_work), "tradingblazor.db");
@@ -49,6 +50,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_app is not null) await _app.DisposeAsync();
+        if (_relay is not null) await _relay.DisposeAsync();
         await _fake.DisposeAsync();
         try { Directory.Delete(_work, recursive: true); } catch (IOException) { }
     }
@@ -105,6 +107,31 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         await ExitAndAssertFlatAsync();
     }
 
+    [Fact]
+    public async Task Killed_after_the_broker_answered_filled_but_the_stream_lost_the_fill_it_is_reconciled_once()
+    {
+        // The trading stream runs through a relay that turns into a black hole: a half-open connection, the
+        // outage nobody notices until the heartbeat times out.
+        _relay = new FreezableTcpProxy(new Uri(_fake.BaseUrl).Port);
+        StartApp(("Alpaca__TradingStreamUrl", $"ws://127.0.0.1:{_relay.Port}/stream"));
+        await Guarded(() => Eventually.HoldsAsync(() => _fake.ListeningTradingPeers == 1, "the trading stream listening through the relay", Patience));
+        _relay.FreezeOpenConnections();
+        await PublishUntilAsync(100m, () => _fake.OrdersCreated == 1, "the bot's entry reached the broker");
+        await Guarded(() => Eventually.HoldsAsync(async () => (await OrdersAsync()).SingleOrDefault()?.Status == OrderStatus.Filled,
+            "the broker's answer (filled) stored", Patience));
+        Assert.Empty(await FillsAsync()); // fills come from executions, and the stream swallowed the execution
+
+        _app!.Kill();
+        await _relay.DisposeAsync();
+        _relay = null;
+        await CrashAsync();
+        StartApp();
+        await Guarded(() => Eventually.HoldsAsync(async () => (await FillsAsync()).Count == 1, "the fill reconciled and stored", Patience));
+        await AssertMatchesBrokerAsync();
+
+        await ExitAndAssertFlatAsync();
+    }
+
     /// <summary>
     /// Bars above 150 make the bot sell what its book holds: exactly the broker's position only if the crash lost and
     /// doubled nothing (a bot that believed itself flat would not sell, one that counted twice would oversell).
@@ -146,16 +173,18 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         Assert.Equal(broker, sumOfFills);
     }
 
-    private void StartApp()
+    private void StartApp(params (string Key, string Value)[] extra)
     {
-        _app = KillableApp.Start(_work, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["Alpaca__KeyId"] = FakeAlpaca.KeyId,
             ["Alpaca__SecretKey"] = FakeAlpaca.Secret,
             ["Alpaca__TradingUrl"] = _fake.BaseUrl,
             ["Alpaca__DataUrl"] = _fake.BaseUrl,
             ["Trading__DemoBots"] = "false",
-        });
+        };
+        foreach (var (key, value) in extra) environment[key] = value;
+        _app = KillableApp.Start(_work, environment);
     }
 
     /// <summary>SIGKILL, then waits until the fake has seen both stream connections go (it allows one data connection).</summary>
