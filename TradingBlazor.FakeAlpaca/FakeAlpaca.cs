@@ -50,6 +50,10 @@ public sealed partial class FakeAlpaca : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
     /// <summary>Orders the fake actually created (the duplicate-order tests count these).</summary>
     public int OrdersCreated { get { lock (_gate) return _orders.Count; } }
+    /// <summary>A copy of every order the fake holds, in creation order.</summary>
+    public IReadOnlyList<AlpacaOrder> Orders { get { lock (_gate) return _orders.ToList(); } }
+    /// <summary>The account's position in a symbol (0 when flat).</summary>
+    public decimal PositionQty(string symbol) { lock (_gate) return _positions.GetValueOrDefault(symbol).Qty; }
     public ConcurrentDictionary<string, int> Requests { get; } = new();
     /// <summary>Every request line with its query, in arrival order.</summary>
     public ConcurrentQueue<string> RequestLines { get; } = new();

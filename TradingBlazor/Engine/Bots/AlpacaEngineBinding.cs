@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TradingBlazor.Adapters.Alpaca;
 using TradingBlazor.Data;
 using TradingBlazor.Domain.Calendar;
+using TradingBlazor.Domain.Trading;
 using TradingBlazor.Engine.Brokerage;
 
 namespace TradingBlazor.Engine.Bots;
@@ -27,7 +28,14 @@ public static class AlpacaEngineBinding
             var stored = context.Fills.Where(f => f.ExecutionId != null).Select(f => new { f.ExecutionId, f.FilledAt }).ToList();
             foreach (var f in stored)
                 if (Parse(f.ExecutionId!) is { } e) session.Brokerage.KnowExecution(e.OrderId, e.Cumulative);
-            if (stored.Count > 0) session.Brokerage.ReconcileFromUtc = stored.Max(f => f.FilledAt);
+            // From the last stored fill, or from the first order whose fills may not all be stored (in flight at a
+            // crash, or filled while the stream was down): its executions may be older than that fill.
+            var doubtful = context.Orders.Where(o => o.Status == OrderStatus.Pending || o.Status == OrderStatus.Accepted || o.Status == OrderStatus.PartiallyFilled
+                    || o.FilledQuantity > o.Fills.Sum(f => f.Quantity))
+                .Select(o => o.CreatedAt).ToList();
+            DateTime? from = stored.Count > 0 ? stored.Max(f => f.FilledAt) : null;
+            if (doubtful.Count > 0 && (from is null || doubtful.Min() < from)) from = doubtful.Min();
+            if (from is { } start) session.Brokerage.ReconcileFromUtc = start;
         }
         session.Brokerage.Filled += runtime.Route;
         session.Brokerage.OrderChanged += runtime.Route;

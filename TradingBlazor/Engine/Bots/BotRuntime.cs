@@ -48,6 +48,9 @@ public sealed class BotRuntime : IAsyncDisposable
     private readonly ILogger<BotRuntime> _log;
     private readonly ConcurrentDictionary<long, BotWorker> _workers = new();
     private readonly ConcurrentDictionary<long, MemoryJournal> _memories = new();
+    private readonly object _routing = new();
+    // Reports for bots not running yet while the stored bots resume: a session's first reconciliation can come first.
+    private Dictionary<long, List<object>>? _held = new();
 
     public BotRuntime(IDbContextFactory<TradingDbContext> db, IMarketDataFeed feed, IHistoricalBars history, IMarketCalendar calendar,
         TradingEventBus bus, TimeProvider clock, ILogger<BotRuntime> log, RuntimeOptions? options = null)
@@ -91,7 +94,8 @@ public sealed class BotRuntime : IAsyncDisposable
         var bot = BotConfigValidator.CompileOrThrow(BotConfig.Parse(record.ConfigJson));
         var prefix = OrderIds.ForBot(record.Id);
         var live = record.IsDemo ? null : Live();
-        ITradingJournal journal = new TeeJournal(new StoreJournal(_db, record.Id, _clock), new EventJournal(_bus, record.Id));
+        // A live bot's orders are timed on the broker's clock (reconciliation after a restart starts from them).
+        ITradingJournal journal = new TeeJournal(new StoreJournal(_db, record.Id, live?.Clock ?? _clock), new EventJournal(_bus, record.Id));
         if (Options.KeepSignals) journal = new TeeJournal(_memories[record.Id] = new MemoryJournal(), journal);
 
         var book = await StoredBookAsync(record.Id, bot.Config.Capital, ct);
@@ -110,7 +114,11 @@ public sealed class BotRuntime : IAsyncDisposable
         var worker = new BotWorker(record.Id, pipeline, _calendar, (w, ex) => Fail(w, ex)) { Feed = feed, GapFill = live?.History };
         if (Options.WarmUp) worker.Prime(await BucketInProgressAsync(pipeline, history, now, ct));
         await ResolveInFlightAsync(worker, book.InFlight, ct);
-        _workers[record.Id] = worker;
+        lock (_routing)
+        {
+            if (_held is not null && _held.Remove(record.Id, out var held)) foreach (var report in held) Post(worker, report);
+            _workers[record.Id] = worker;
+        }
         feed.Subscribe(pipeline.Symbols);
         _log.LogInformation("Bot {BotId} {Name} started ({Status}) on {Broker}, {Symbols}", record.Id, bot.Config.Name, paused ? "paused" : "running",
             broker.Name, string.Join(",", pipeline.Symbols));
@@ -191,14 +199,36 @@ public sealed class BotRuntime : IAsyncDisposable
     /// <summary>Routes an execution or order report from a shared broker account to the bot that placed it.</summary>
     public void Route(Fill fill)
     {
-        if (OrderIds.BotOf(fill.ClientOrderId) is { } id && _workers.TryGetValue(id, out var w)) w.Post(fill);
-        else _log.LogWarning("Fill {ExecutionId} of {ClientOrderId} belongs to no running bot; the position is unmanaged", fill.ExecutionId, fill.ClientOrderId);
+        if (!Dispatch(fill.ClientOrderId, fill)) Unmanaged(fill);
     }
 
-    public void Route(BrokerOrder order)
+    public void Route(BrokerOrder order) => Dispatch(order.ClientOrderId, order);
+
+    /// <summary>The stored bots have resumed: from now on a report for a bot that is not running is not kept for it.</summary>
+    public void ResumeDone()
     {
-        if (OrderIds.BotOf(order.ClientOrderId) is { } id && _workers.TryGetValue(id, out var w)) w.Post(order);
+        Dictionary<long, List<object>>? held;
+        lock (_routing) (held, _held) = (_held, null);
+        foreach (var fill in held?.Values.SelectMany(r => r).OfType<Fill>() ?? []) Unmanaged(fill);
     }
+
+    private bool Dispatch(string clientOrderId, object report)
+    {
+        if (OrderIds.BotOf(clientOrderId) is not { } id) return false;
+        lock (_routing)
+        {
+            if (_workers.TryGetValue(id, out var w)) return Post(w, report);
+            if (_held is null) return false;
+            if (!_held.TryGetValue(id, out var list)) _held[id] = list = new();
+            list.Add(report);
+            return true;
+        }
+    }
+
+    private static bool Post(BotWorker worker, object report) => report is Fill f ? worker.Post(f) : worker.Post((BrokerOrder)report);
+
+    private void Unmanaged(Fill fill) =>
+        _log.LogWarning("Fill {ExecutionId} of {ClientOrderId} belongs to no running bot; the position is unmanaged", fill.ExecutionId, fill.ClientOrderId);
 
     private void OnBar(BarUpdate update) => Deliver(_feed, update);
 

@@ -48,17 +48,24 @@ public sealed class BotService : IBotService, IHostedService
         List<BotRecord> bots;
         await using (var db = await _db.CreateDbContextAsync(ct))
             bots = await db.Bots.Where(b => b.Status == BotStatus.Running || b.Status == BotStatus.Paused).OrderBy(b => b.Id).ToListAsync(ct);
-        foreach (var bot in bots)
+        try
         {
-            try
+            foreach (var bot in bots)
             {
-                await _runtime.ActivateAsync(bot, bot.Status == BotStatus.Paused, ct);
+                try
+                {
+                    await _runtime.ActivateAsync(bot, bot.Status == BotStatus.Paused, ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _log.LogError(ex, "Bot {BotId} could not resume", bot.Id);
+                    await SetStatusAsync(bot.Id, BotStatus.Error, $"could not resume after a restart: {ex.Message}");
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                _log.LogError(ex, "Bot {BotId} could not resume", bot.Id);
-                await SetStatusAsync(bot.Id, BotStatus.Error, $"could not resume after a restart: {ex.Message}");
-            }
+        }
+        finally
+        {
+            _runtime.ResumeDone();
         }
     }
 
