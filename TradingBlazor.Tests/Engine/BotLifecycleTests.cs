@@ -9,7 +9,7 @@ using TradingBlazor.Domain.Trading;
 using TradingBlazor.Engine.Bots;
 using TradingBlazor.Engine.Events;
 
-namespace TradingBlazor.Tests.LiveEngine;
+namespace TradingBlazor.Tests.EngineTests;
 
 /// <summary>
 /// The bot service over a real SQLite file and the live runtime, fed minute bars by the test: create (validated),

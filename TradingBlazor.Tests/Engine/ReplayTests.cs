@@ -7,7 +7,7 @@ using TradingBlazor.Tests.Backtesting;
 using TradingBlazor.Tests.Support;
 using Xunit.Abstractions;
 
-namespace TradingBlazor.Tests.LiveEngine;
+namespace TradingBlazor.Tests.EngineTests;
 
 /// <summary>
 /// The live engine replaying recorded bars (bot service, runtime, worker, pipeline, order manager, simulated broker,
