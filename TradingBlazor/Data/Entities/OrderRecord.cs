@@ -6,7 +6,7 @@ namespace TradingBlazor.Data.Entities;
 /// An order as we know it. It is written with its deterministic client order id before it is sent,
 /// so a crash between sending and hearing back can always be reconciled by that id.
 /// </summary>
-public sealed class OrderRecord
+public sealed class OrderRecord : IBotRecord
 {
     public long Id { get; set; }
     public long? BotId { get; set; }

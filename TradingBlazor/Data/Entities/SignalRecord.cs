@@ -3,7 +3,7 @@ using TradingBlazor.Domain.Trading;
 namespace TradingBlazor.Data.Entities;
 
 /// <summary>Every signal a bot raises, executed or not, with the values that produced it.</summary>
-public sealed class SignalRecord
+public sealed class SignalRecord : IBotRecord
 {
     public long Id { get; set; }
     public long? BotId { get; set; }

@@ -1,7 +1,7 @@
 namespace TradingBlazor.Data.Entities;
 
 /// <summary>A round trip: entry and (once closed) exit, with the indicator values that triggered the entry.</summary>
-public sealed class TradeRecord
+public sealed class TradeRecord : IBotRecord
 {
     public long Id { get; set; }
     public long? BotId { get; set; }

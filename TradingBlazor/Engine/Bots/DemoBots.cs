@@ -38,9 +38,9 @@ public static class DemoBots
         Capital = 10_000m,
         Timeframe = "1m",
         TradingWindow = new TradingWindow { Start = "09:35", End = "15:45" },
-        Indicators = new() { "rsi(7)", "sma(20)" },
+        Indicators = new() { "rsi(7)" },
         Entry = new SignalRule { Rule = Rule("rsi_7 crosses_above 35"), Confidence = 0.8 },
-        Exit = new SignalRule { Rule = Rule("rsi_7 > 65 or close < sma_20") },
+        Exit = new SignalRule { Rule = Rule("rsi_7 > 65") },
         Risk = new RiskSettings { PositionFraction = 0.3m, MaxPositionSize = 0.4m, TakeProfit = 0.01m, StopLoss = 0.008m, MaxOpenPositions = 2 },
         Execution = new ExecutionSettings { Mode = ExecutionMode.Hybrid, ConfidenceThreshold = 0.7 },
     };

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using TradingBlazor.Data.Entities;
 using TradingBlazor.Data;
 using TradingBlazor.Domain.Execution;
 
@@ -7,27 +9,35 @@ namespace TradingBlazor.Engine.Bots;
 /// <summary>The trading records as the API and the UI read them (newest first, bounded by the filter's limit).</summary>
 public sealed class TradingQueries(IDbContextFactory<TradingDbContext> db, BotRuntime runtime) : ITradingQueries
 {
+    // The filter on any record with a bot and a symbol; time is the column the range applies to (signal bar, order creation, entry).
+    private static IQueryable<T> Filtered<T>(DbSet<T> set, TradingFilter f, Expression<Func<T, DateTime>> time) where T : class, IBotRecord
+    {
+        var q = set.AsNoTracking().AsQueryable();
+        if (f.BotId is { } bot) q = q.Where(r => r.BotId == bot);
+        if (f.Symbol is { } sym)
+        {
+            var symbol = sym.ToUpperInvariant();
+            q = q.Where(r => r.Symbol == symbol);
+        }
+        if (f.FromUtc is { } from) q = q.Where(Compare(time, from, Expression.GreaterThanOrEqual));
+        if (f.ToUtc is { } to) q = q.Where(Compare(time, to, Expression.LessThan));
+        return q;
+    }
+
+    private static Expression<Func<T, bool>> Compare<T>(Expression<Func<T, DateTime>> time, DateTime value, Func<Expression, Expression, BinaryExpression> op) =>
+        Expression.Lambda<Func<T, bool>>(op(time.Body, Expression.Constant(value)), time.Parameters);
+
     public async Task<IReadOnlyList<SignalView>> SignalsAsync(TradingFilter f, CancellationToken ct = default)
     {
         await using var c = await db.CreateDbContextAsync(ct);
-        var q = c.Signals.AsNoTracking().AsQueryable();
-        if (f.BotId is { } bot) q = q.Where(s => s.BotId == bot);
-        if (f.Symbol is { } sym) q = q.Where(s => s.Symbol == sym.ToUpperInvariant());
-        if (f.FromUtc is { } from) q = q.Where(s => s.Timestamp >= from);
-        if (f.ToUtc is { } to) q = q.Where(s => s.Timestamp < to);
-        var rows = await q.OrderByDescending(s => s.Id).Take(f.Limit).ToListAsync(ct);
+        var rows = await Filtered(c.Signals, f, s => s.Timestamp).OrderByDescending(s => s.Id).Take(f.Limit).ToListAsync(ct);
         return rows.Select(s => new SignalView(s.Id, s.BotId, s.Symbol, s.Timestamp, s.Action, s.Confidence, s.Source, s.Values, s.Executed, s.Outcome, s.ClientOrderId)).ToList();
     }
 
     public async Task<IReadOnlyList<OrderView>> OrdersAsync(TradingFilter f, CancellationToken ct = default)
     {
         await using var c = await db.CreateDbContextAsync(ct);
-        var q = c.Orders.AsNoTracking().AsQueryable();
-        if (f.BotId is { } bot) q = q.Where(o => o.BotId == bot);
-        if (f.Symbol is { } sym) q = q.Where(o => o.Symbol == sym.ToUpperInvariant());
-        if (f.FromUtc is { } from) q = q.Where(o => o.CreatedAt >= from);
-        if (f.ToUtc is { } to) q = q.Where(o => o.CreatedAt < to);
-        var rows = await q.OrderByDescending(o => o.Id).Take(f.Limit).ToListAsync(ct);
+        var rows = await Filtered(c.Orders, f, o => o.CreatedAt).OrderByDescending(o => o.Id).Take(f.Limit).ToListAsync(ct);
         return rows.Select(o => new OrderView(o.Id, o.BotId, o.ClientOrderId, o.BrokerOrderId, o.Symbol, o.Side, o.Quantity, o.Notional, o.Status,
             o.FilledQuantity, o.AverageFillPrice, o.RejectReason, o.CreatedAt, o.UpdatedAt)).ToList();
     }
@@ -57,12 +67,7 @@ public sealed class TradingQueries(IDbContextFactory<TradingDbContext> db, BotRu
     {
         await using var c = await db.CreateDbContextAsync(ct);
         var names = await c.Bots.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Name, ct);
-        var q = c.Trades.AsNoTracking().AsQueryable();
-        if (f.BotId is { } bot) q = q.Where(t => t.BotId == bot);
-        if (f.Symbol is { } sym) q = q.Where(t => t.Symbol == sym.ToUpperInvariant());
-        if (f.FromUtc is { } from) q = q.Where(t => t.EntryAt >= from);
-        if (f.ToUtc is { } to) q = q.Where(t => t.EntryAt < to);
-        var rows = await q.OrderByDescending(t => t.Id).Take(f.Limit).ToListAsync(ct);
+        var rows = await Filtered(c.Trades, f, t => t.EntryAt).OrderByDescending(t => t.Id).Take(f.Limit).ToListAsync(ct);
         return rows.Select(t => new TradeView(t.Id, t.BotId, t.BotId is { } b ? names.GetValueOrDefault(b) : null, t.Symbol, t.Quantity, t.EntryPrice, t.EntryAt,
             t.ExitPrice, t.ExitAt, t.RealizedPnl, t.Fees, t.ExitReason, t.IndicatorSnapshot)).ToList();
     }
