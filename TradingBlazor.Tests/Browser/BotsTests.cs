@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+using TradingBlazor.Services;
+
+namespace TradingBlazor.Tests.Browser;
+
+/// <summary>The demo bots on the real engine, as a trader sees them: listed running, paused and started again from the page.</summary>
+[Collection(BrowserCollection.Name)]
+public class BotsTests(BrowserFixture fx)
+{
+    private async Task<IPage> OpenAsync(string path, int width, int height, bool dark)
+    {
+        var context = await fx.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        await context.AddCookiesAsync(new[] { new Cookie { Name = ThemeState.CookieName, Value = dark ? ThemeState.Dark : ThemeState.Light, Url = fx.App.BaseUrl } });
+        return await fx.OpenAsync(path, context);
+    }
+
+    [Fact]
+    public async Task The_demo_bots_run_and_pause_and_start_from_the_bots_page()
+    {
+        var page = await OpenAsync("bots", 1440, 900, dark: false);
+        var status = page.Locator("[data-testid=bot-1-status]");
+        await Assertions.Expect(status).ToHaveTextAsync("Running");
+        await Assertions.Expect(page.Locator("[data-testid=bot-2-status]")).ToHaveTextAsync("Running");
+
+        await page.Locator("[data-testid=bot-1-pause]").ClickAsync();
+        await Assertions.Expect(status).ToHaveTextAsync("Paused");
+        await Assertions.Expect(page.Locator("[data-testid=bot-1-pause]")).ToBeDisabledAsync();
+        await page.Locator("[data-testid=bot-1-start]").ClickAsync();
+        await Assertions.Expect(status).ToHaveTextAsync("Running");
+        await BrowserFixture.ScreenshotAsync(page, "bots-light");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("bots", 1440, 900, true, "bots-dark")]
+    [InlineData("", 1440, 900, true, "dashboard-bots-dark")]
+    [InlineData("", 1440, 900, false, "dashboard-bots-light")]
+    [InlineData("", 390, 844, false, "dashboard-bots-phone")]
+    [InlineData("bots", 390, 844, true, "bots-phone-dark")]
+    public async Task The_bot_list_shows_at_every_width_and_theme(string path, int width, int height, bool dark, string shot)
+    {
+        var page = await OpenAsync(path, width, height, dark);
+        await Assertions.Expect(page.Locator("[data-testid=bot-list]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=bot-2-status]")).ToHaveTextAsync("Running");
+        // On the Dashboard every lifecycle button fits inside its narrow card; the full list scrolls sideways on a phone.
+        var list = await page.Locator("[data-testid=bot-list]").BoundingBoxAsync();
+        var stop = await page.Locator("[data-testid=bot-1-stop]").BoundingBoxAsync();
+        Assert.NotNull(stop);
+        Assert.True(stop!.Width > 0);
+        if (path == "") Assert.True(stop.X >= list!.X && stop.X + stop.Width <= list.X + list.Width + 1, "the stop button is inside the list");
+        if (path == "") await Assertions.Expect(page.Locator("[data-testid=dashboard-chart] canvas").First).ToBeVisibleAsync(new() { Timeout = 15000 });
+        await BrowserFixture.ScreenshotAsync(page, shot);
+        await page.Context.CloseAsync();
+    }
+}
