@@ -22,6 +22,7 @@ public sealed class TradingDbContext : DbContext
     public DbSet<PriceBarRecord> PriceBars => Set<PriceBarRecord>();
     public DbSet<BacktestRunRecord> BacktestRuns => Set<BacktestRunRecord>();
     public DbSet<AppSettingRecord> AppSettings => Set<AppSettingRecord>();
+    public DbSet<ApprovalRecord> Approvals => Set<ApprovalRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -64,6 +65,13 @@ public sealed class TradingDbContext : DbContext
         {
             e.ToTable("positions");
             e.HasIndex(p => new { p.BotId, p.Symbol }).IsUnique();
+        });
+        model.Entity<ApprovalRecord>(e =>
+        {
+            e.ToTable("approvals");
+            e.HasIndex(a => a.ClientOrderId).IsUnique();
+            e.HasIndex(a => new { a.Status, a.ExpiresAt });
+            e.Property(a => a.Values).HasConversion(StorageConverters.NumericSnapshot, StorageConverters.NumericSnapshotComparer);
         });
         model.Entity<PriceBarRecord>(e =>
         {

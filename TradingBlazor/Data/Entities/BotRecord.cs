@@ -14,6 +14,10 @@ public sealed class BotRecord
     public BotStatus Status { get; set; } = BotStatus.Stopped;
     /// <summary>Why the bot is in its status (e.g. the error that stopped it).</summary>
     public string? StatusReason { get; set; }
+    /// <summary>Reduce-only until the trader clears it: max drawdown, a per-bot halt or the kill switch (with the reason).</summary>
+    public string? Halt { get; set; }
+    /// <summary>The session whose entries the daily loss limit halted.</summary>
+    public DateOnly? EntriesHaltedFor { get; set; }
     /// <summary>A demo bot seeded into a fresh database: it only ever trades on the simulated broker.</summary>
     public bool IsDemo { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -42,7 +42,7 @@ public static class DemoBots
         Entry = new SignalRule { Rule = Rule("rsi_7 crosses_above 35"), Confidence = 0.8 },
         Exit = new SignalRule { Rule = Rule("rsi_7 > 65") },
         Risk = new RiskSettings { PositionFraction = 0.3m, MaxPositionSize = 0.4m, TakeProfit = 0.01m, StopLoss = 0.008m, MaxOpenPositions = 2 },
-        Execution = new ExecutionSettings { Mode = ExecutionMode.Hybrid, ConfidenceThreshold = 0.7 },
+        Execution = new ExecutionSettings { Mode = ExecutionMode.Hybrid, AutoThreshold = 0.8, ApprovalThreshold = 0.7 },
     };
 
     /// <summary>Adds the demo bots, running, unless this store was seeded before.</summary>

@@ -12,6 +12,9 @@ public enum TradingEventKind
     PositionChanged,
     BotStatusChanged,
     RiskHalt,
+    ApprovalRequested,
+    ApprovalResolved,
+    KillSwitch,
 }
 
 /// <summary>
@@ -37,3 +40,9 @@ public sealed record PositionUpdate(string Symbol, decimal Quantity, decimal Ave
 public sealed record BotStatusUpdate(string Name, BotStatus Status, string? Reason);
 
 public sealed record RiskHaltUpdate(string Reason);
+
+public sealed record ApprovalUpdate(
+    long? ApprovalId, string ClientOrderId, string Symbol, SignalAction Action, double Confidence, decimal Price, string Status,
+    string Reason, DateTime ExpiresUtc, string? By, string? Outcome);
+
+public sealed record KillSwitchUpdate(bool Engaged, string By, bool Flattened);

@@ -25,6 +25,13 @@ public interface ITradingJournal
 
     /// <summary>A new execution (never one already booked), the round trip it closed, and the bot's book after it.</summary>
     ValueTask FillAsync(Fill fill, ClosedTrade? closed, BotLedger ledger);
+
+    ValueTask ApprovalRequestedAsync(ApprovalRequest request) => default;
+
+    ValueTask ApprovalResolvedAsync(ApprovalDecision decision) => default;
+
+    /// <summary>The bot's halts changed: reduce-only (<paramref name="halted"/>) or entries halted for a session.</summary>
+    ValueTask HaltChangedAsync(string? halted, DateOnly? entriesHaltedFor, string? reason) => default;
 }
 
 /// <summary>A backtest's journal: keeps the signals for the result (fills and trades are in the ledger).</summary>
@@ -70,5 +77,23 @@ public sealed class TeeJournal(ITradingJournal first, ITradingJournal second) : 
     {
         await first.FillAsync(fill, closed, ledger);
         await second.FillAsync(fill, closed, ledger);
+    }
+
+    public async ValueTask ApprovalRequestedAsync(ApprovalRequest request)
+    {
+        await first.ApprovalRequestedAsync(request);
+        await second.ApprovalRequestedAsync(request);
+    }
+
+    public async ValueTask ApprovalResolvedAsync(ApprovalDecision decision)
+    {
+        await first.ApprovalResolvedAsync(decision);
+        await second.ApprovalResolvedAsync(decision);
+    }
+
+    public async ValueTask HaltChangedAsync(string? halted, DateOnly? entriesHaltedFor, string? reason)
+    {
+        await first.HaltChangedAsync(halted, entriesHaltedFor, reason);
+        await second.HaltChangedAsync(halted, entriesHaltedFor, reason);
     }
 }

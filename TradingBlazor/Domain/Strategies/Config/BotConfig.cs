@@ -112,13 +112,29 @@ public sealed record RiskSettings
     /// <summary>Total market value of positions as a share of capital.</summary>
     public decimal MaxExposure { get; init; } = 1m;
     public bool FractionalShares { get; init; }
+    /// <summary>No overnight positions: flatten before the close (null: on for intraday timeframes, off for daily).</summary>
+    public bool? FlatBeforeClose { get; init; }
+    /// <summary>How long before the session's close to flatten (5: 15:55 ET, 12:55 on an early close).</summary>
+    public int FlattenMinutesBeforeClose { get; init; } = 5;
 }
 
+/// <summary>How signals become orders; hybrid (the default) lets confident signals through and asks about the rest.</summary>
 public sealed record ExecutionSettings
 {
-    public ExecutionMode Mode { get; init; } = ExecutionMode.Auto;
-    /// <summary>Hybrid: signals at or above this confidence execute; the rest wait for approval.</summary>
-    public double ConfidenceThreshold { get; init; } = 0.7;
+    public ExecutionMode Mode { get; init; } = ExecutionMode.Hybrid;
+    /// <summary>Hybrid: a signal at or above this confidence executes.</summary>
+    public double AutoThreshold { get; init; } = 0.80;
+    /// <summary>Hybrid: at or above this (and below the auto threshold) a signal waits for approval; below it, it is only stored.</summary>
+    public double ApprovalThreshold { get; init; } = 0.70;
+    /// <summary>The first documents' single threshold ("execute at or above, ask below"): read as the auto threshold.</summary>
+    public double? ConfidenceThreshold { get; init; }
+    /// <summary>An approval not decided within this many minutes expires (entries also at the end of the trading window).</summary>
+    public int ApprovalTimeoutMinutes { get; init; } = 5;
+    /// <summary>An approval is refused when the price has moved more than this fraction from the signal's price.</summary>
+    public decimal MaxPriceDrift { get; init; } = 0.01m;
+
+    public double EffectiveAutoThreshold => ConfidenceThreshold ?? AutoThreshold;
+    public double EffectiveApprovalThreshold => Math.Min(ApprovalThreshold, EffectiveAutoThreshold);
 }
 
 /// <summary>A config problem at a field path (e.g. "risk.stop_loss").</summary>

@@ -104,7 +104,14 @@ public static class BotConfigValidator
         if (r.PositionSizing == PositionSizing.FixedAmount && r.PositionAmount is null) Error("risk.position_amount", "is required for fixed_amount sizing.");
         if (r.MaxOpenPositions < 1) Error("risk.max_open_positions", "must be at least 1.");
         if (r.AtrPeriod is < 1 or > 1000) Error("risk.atr_period", "must be between 1 and 1000.");
-        if (c.Execution.ConfidenceThreshold is < 0 or > 1) Error("execution.confidence_threshold", "must be between 0 and 1.");
+        var x = c.Execution;
+        if (x.ConfidenceThreshold is < 0 or > 1) Error("execution.confidence_threshold", "must be between 0 and 1.");
+        if (x.AutoThreshold is < 0 or > 1) Error("execution.auto_threshold", "must be between 0 and 1.");
+        if (x.ApprovalThreshold is < 0 or > 1) Error("execution.approval_threshold", "must be between 0 and 1.");
+        else if (x.ConfidenceThreshold is null && x.ApprovalThreshold > x.AutoThreshold) Error("execution.approval_threshold", "cannot be above the auto threshold.");
+        if (x.ApprovalTimeoutMinutes is < 1 or > 1440) Error("execution.approval_timeout_minutes", "must be between 1 and 1440.");
+        if (x.MaxPriceDrift is <= 0 or > 1) Error("execution.max_price_drift", "must be greater than 0 and at most 1 (a fraction: 0.01 = 1%).");
+        if (r.FlattenMinutesBeforeClose is < 1 or > 390) Error("risk.flatten_minutes_before_close", "must be between 1 and 390.");
 
         if (errors.Count > 0) return (null, errors);
         return (new CompiledBot { Config = c, Timeframe = timeframe!, WindowStart = start!.Value, WindowEnd = end!.Value, Variables = variables, Strategy = strategy! }, errors);

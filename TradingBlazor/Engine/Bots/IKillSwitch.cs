@@ -1,0 +1,16 @@
+namespace TradingBlazor.Engine.Bots;
+
+public sealed record KillSwitchState(bool Engaged, DateTime? EngagedUtc, string? By, bool Flattened);
+
+/// <summary>
+/// Cancels every open order, halts every bot (reduce-only) and optionally flattens every position; it holds across a
+/// restart until the trader re-arms it.
+/// </summary>
+public interface IKillSwitch
+{
+    KillSwitchState State { get; }
+
+    Task<KillSwitchState> EngageAsync(bool flatten, string by, CancellationToken ct = default);
+
+    Task<KillSwitchState> DisarmAsync(string by, CancellationToken ct = default);
+}
