@@ -14,6 +14,9 @@ public enum RiskRejectionCode
     OutsideTradingWindow,
     IndicatorNotReady,
     BotPaused,
+    PatternDayTrader,
+    PriceDrift,
+    ApprovalExpired,
 }
 
 public sealed record RiskRejection(RiskRejectionCode Code, string Message);

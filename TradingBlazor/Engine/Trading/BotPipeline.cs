@@ -77,6 +77,8 @@ public sealed class BotPipeline
     public OrderManager Orders { get; }
     /// <summary>Paused: no new entries; exits, protective stops and risk keep running.</summary>
     public bool EntriesPaused { get; set; }
+    /// <summary>A check of the broker account's own rules before an entry (e.g. pattern-day-trader limits); null when none.</summary>
+    public Func<Signal, RiskRejection?>? EntryGuard { get; set; }
     /// <summary>The latest bar seen of a symbol.</summary>
     public Bar? LastBar(string symbol) => _bySymbol.TryGetValue(symbol, out var s) ? s.Last : null;
     public Bar? FirstBar(string symbol) => _bySymbol.TryGetValue(symbol, out var s) ? s.First : null;
@@ -142,6 +144,7 @@ public sealed class BotPipeline
     {
         if (signal.Action == SignalAction.Buy && EntriesPaused)
             return new SignalOutcome(signal, false, new RiskRejection(RiskRejectionCode.BotPaused, "The bot is paused: no new entries."));
+        if (signal.Action == SignalAction.Buy && EntryGuard?.Invoke(signal) is { } refused) return new SignalOutcome(signal, false, refused);
         var (order, rejection) = Risk.Evaluate(signal, Ledger.View(signal.Symbol), bar.Close, atr);
         if (order is null) return new SignalOutcome(signal, false, rejection);
         if (!_options.ApproveAll && NeedsApproval(signal)) return new SignalOutcome(signal, false, null, order.ClientOrderId, AwaitingApproval: true);
