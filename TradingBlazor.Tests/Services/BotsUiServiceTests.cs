@@ -30,7 +30,8 @@ public sealed class BotsUiServiceTests : IDisposable
 
         var symbols = Assert.Single(card.Symbols);
         Assert.Equal("SPY", symbols);
-        Assert.Equal(new BotCard(id, "Momentum", BotStatus.Running, null, card.Symbols, ExecutionMode.Auto, 10_000m, 10_100m, 100m, 1), card);
+        // A bot document that names no mode is hybrid (the design's default).
+        Assert.Equal(new BotCard(id, "Momentum", BotStatus.Running, null, card.Symbols, ExecutionMode.Hybrid, 10_000m, 10_100m, 100m, 1), card);
         Assert.False(card.Allows(BotCommand.Start));
         Assert.True(card.Allows(BotCommand.Pause));
     }

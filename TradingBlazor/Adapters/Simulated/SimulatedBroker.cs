@@ -132,7 +132,7 @@ public sealed class SimulatedBroker : IBarDrivenBrokerage
             decimal fillPrice = _model.Slippage.Apply(price, order.Side, atr);
             bool filled = order.Side == OrderSide.Buy
                 ? Buy(order, fillPrice, time)
-                : Sell(symbol, Math.Min(order.Quantity ?? 0m, HeldQuantity(symbol)), fillPrice, time, "signal", order.ClientOrderId);
+                : Sell(symbol, Math.Min(order.Quantity ?? 0m, HeldQuantity(symbol)), fillPrice, time, order.Reason ?? "signal", order.ClientOrderId);
             // A buy the cash cannot pay for, or a sell with nothing left to sell, is refused as a real broker would.
             if (!filled) Update(_orders[order.ClientOrderId] with { Status = OrderStatus.Rejected });
         }

@@ -19,6 +19,9 @@ public static class OrderIds
     /// <summary>A protective exit (stop, target, trailing stop, flatten) the engine or the simulated broker triggers.</summary>
     public static string ForExit(string prefix, string symbol, DateTime barStartUtc) => $"{prefix}-{symbol}-{barStartUtc:yyyyMMddHHmm}-x";
 
+    /// <summary>The sale that flattens a position before the close.</summary>
+    public static string ForFlatten(string prefix, string symbol, DateTime barStartUtc) => $"{prefix}-{symbol}-{barStartUtc:yyyyMMddHHmm}-f";
+
     /// <summary>The bot an id belongs to, or null for an order this app did not place.</summary>
     public static long? BotOf(string clientOrderId)
     {

@@ -14,7 +14,8 @@ public sealed record ProtectiveExits(decimal? StopDistance, decimal? StopFractio
 /// An order after the risk engine: a market order for a quantity, or for a notional amount that the broker turns into
 /// shares at the fill price (so "all available cash" never buys more than the cash, even after a gap).
 /// </summary>
-public sealed record OrderRequest(string ClientOrderId, string Symbol, OrderSide Side, decimal? Quantity, decimal? Notional, ProtectiveExits Exits, Signal? Signal);
+/// <param name="Reason">Why an order without a signal was placed (e.g. "flatten before the close"); its fill carries it.</param>
+public sealed record OrderRequest(string ClientOrderId, string Symbol, OrderSide Side, decimal? Quantity, decimal? Notional, ProtectiveExits Exits, Signal? Signal, string? Reason = null);
 
 /// <summary>
 /// One execution. <see cref="ExecutionId"/> is the broker's identity for it (unique: a fill reported twice, by the

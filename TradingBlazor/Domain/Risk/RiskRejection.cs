@@ -17,6 +17,7 @@ public enum RiskRejectionCode
     PatternDayTrader,
     PriceDrift,
     ApprovalExpired,
+    BelowApprovalThreshold,
 }
 
 public sealed record RiskRejection(RiskRejectionCode Code, string Message);

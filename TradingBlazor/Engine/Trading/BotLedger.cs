@@ -66,6 +66,8 @@ public sealed class BotLedger
 
     public IEnumerable<string> OpenOrderIds => _open.Keys;
 
+    public IReadOnlyList<string> OpenOrdersOf(string symbol) => _open.Where(o => o.Value.Symbol == symbol).Select(o => o.Key).ToList();
+
     /// <summary>What the risk engine sees: cash not reserved by open orders, equity, exposure, positions.</summary>
     public AccountView View(string symbol) => new(Cash - Reserved, Equity, Exposure, _positions.Count, HeldQuantity(symbol));
 

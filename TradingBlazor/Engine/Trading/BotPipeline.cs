@@ -1,3 +1,4 @@
+using TradingBlazor.Domain.Calendar;
 using TradingBlazor.Domain.Execution;
 using TradingBlazor.Domain.Indicators.Framework;
 using TradingBlazor.Domain.MarketData;
@@ -24,6 +25,10 @@ public sealed record PipelineOptions
     public bool ApproveAll { get; init; } = true;
     /// <summary>Keep every fill and trade in memory for a result (backtests, replays); a live bot's memory stays bounded.</summary>
     public bool KeepHistory { get; init; } = true;
+    /// <summary>Sessions, for flattening before the close.</summary>
+    public IMarketCalendar Calendar { get; init; } = Nyse;
+
+    private static readonly IMarketCalendar Nyse = new NyseCalendar();
 }
 
 /// <summary>
@@ -40,8 +45,13 @@ public sealed class BotPipeline
     private readonly IBarDrivenBrokerage? _venue;
     private readonly ITradingJournal _journal;
     private readonly CheckSchedule _checks;
+    private readonly ApprovalGate _gate;
+    private readonly FlattenSchedule _sessions;
+    private readonly bool _flatBeforeClose;
+    private (string? Halted, DateOnly? EntriesHaltedFor) _halts;
     private readonly Dictionary<string, SymbolState> _bySymbol = new(StringComparer.Ordinal);
     private EasternDayCache _days;
+    private readonly TimeSpan _duration;
 
     public BotPipeline(CompiledBot bot, IBrokerage broker, ITradingJournal journal, PipelineOptions options, decimal? capital = null)
     {
@@ -52,10 +62,15 @@ public sealed class BotPipeline
         var risk = bot.Config.Risk with { FractionalShares = options.Fill.FractionalShares };
         Risk = new RiskEngine(risk, options.Fill.Commission.ForNotional, options.IdPrefix,
             bot.Timeframe.IsDaily ? null : new EntryWindow(bot.WindowStart, bot.WindowEnd));
+        _duration = bot.Timeframe.IsDaily ? TimeSpan.Zero : bot.Timeframe.Duration;
         Ledger = new BotLedger(capital ?? bot.Config.Capital, options.KeepHistory);
         Orders = new OrderManager(broker, Ledger, journal);
         _strategy = bot.CreateStrategy();
         _checks = new CheckSchedule(bot.Timeframe, bot.Config.CheckEvery);
+        var window = bot.Timeframe.IsDaily ? null : new EntryWindow(bot.WindowStart, bot.WindowEnd);
+        _gate = new ApprovalGate(bot.Config.Execution, options.ApproveAll, window);
+        _sessions = new FlattenSchedule(options.Calendar, risk.FlattenMinutesBeforeClose);
+        _flatBeforeClose = risk.FlatBeforeClose ?? !bot.Timeframe.IsDaily;
         Symbols = bot.Config.Symbols.Select(s => s.ToUpperInvariant()).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
         foreach (var s in Symbols) _bySymbol[s] = NewState();
     }
@@ -101,12 +116,20 @@ public sealed class BotPipeline
         frame.Update(in values);
         _venue?.OnBarClose(symbol, bar);
         Ledger.Mark(symbol, bar);
-        Risk.State.Mark(_days.Date(values.TimeMs), Ledger.Equity);
+        var date = _days.Date(values.TimeMs);
+        Risk.State.Mark(date, Ledger.Equity);
 
         bool busy = Ledger.HeldQuantity(symbol) > 0 || Ledger.HasOpenOrder(symbol);
         var signal = _strategy.OnBar(symbol, bar.StartUtc, frame, busy);
         bool act = trade && signal is not null && _checks.IsCheck(bar) && (_options.TradeFromUtc is not { } from || bar.StartUtc >= from);
-        if (act) return DecideAsync(signal!, bar, index, frame.Atr);
+        // A daily bar ends at its session's close, which the flatten schedule knows; intraday bars after their duration.
+        var session = _sessions.For(date);
+        var end = _duration == TimeSpan.Zero ? session?.Close ?? bar.StartUtc : bar.StartUtc + _duration;
+        var flat = _flatBeforeClose ? session : null;
+        bool flatten = trade && flat is { } f && end >= f.At && bar.StartUtc < f.Close && state.FlattenedOn != date
+                       && (Ledger.HeldQuantity(symbol) > 0 || Ledger.HasOpenOrder(symbol));
+        bool expire = _gate.NextExpiry <= end;
+        if (act || flatten || expire) return DecideAsync(act ? signal : null, bar, index, frame.Atr, end, flatten ? date : null, flat?.At, expire);
         _venue?.AfterDecision(symbol, bar, index, frame.Atr);
         return Orders.HasUnsaved ? Orders.FlushAsync() : default;
     }
@@ -132,32 +155,117 @@ public sealed class BotPipeline
         return Orders.OnFill(fill, state?.BarIndex ?? 0, state?.Last?.Close ?? fill.Price);
     }
 
-    private async ValueTask DecideAsync(Signal signal, Bar bar, int index, double atr)
+    // The rare bar that does more than update: expiries, flattening before the close, a signal.
+    private async ValueTask DecideAsync(Signal? signal, Bar bar, int index, double atr, DateTime end, DateOnly? flattenOn, DateTime? flattenAt, bool expire)
     {
-        var outcome = await ExecuteAsync(signal, bar, atr);
-        await _journal.SignalAsync(outcome);
+        if (expire)
+            foreach (var r in _gate.TakeExpired(end))
+                await _journal.ApprovalResolvedAsync(new ApprovalDecision(r.ClientOrderId, ApprovalStatus.Expired, "engine", null, $"expired at {r.ExpiresUtc:u}", end));
+        if (flattenOn is { } date) await FlattenAsync(bar, date);
+        if (signal is not null)
+        {
+            var (outcome, waiting) = await ExecuteAsync(signal, bar, atr, end, flattenAt);
+            await _journal.SignalAsync(outcome);
+            if (waiting is not null) await _journal.ApprovalRequestedAsync(waiting);
+            await NoteHaltsAsync();
+        }
         _venue?.AfterDecision(bar.Symbol, bar, index, atr);
         if (Orders.HasUnsaved) await Orders.FlushAsync();
     }
 
-    private async ValueTask<SignalOutcome> ExecuteAsync(Signal signal, Bar bar, double atr)
+    private async ValueTask<(SignalOutcome, ApprovalRequest?)> ExecuteAsync(Signal signal, Bar bar, double atr, DateTime end, DateTime? flattenAt)
     {
-        if (signal.Action == SignalAction.Buy && EntriesPaused)
-            return new SignalOutcome(signal, false, new RiskRejection(RiskRejectionCode.BotPaused, "The bot is paused: no new entries."));
-        if (signal.Action == SignalAction.Buy && EntryGuard?.Invoke(signal) is { } refused) return new SignalOutcome(signal, false, refused);
+        if (signal.Action == SignalAction.Buy && flattenAt is { } at && end >= at)
+            return (new SignalOutcome(signal, false, new RiskRejection(RiskRejectionCode.OutsideTradingWindow,
+                $"No new entries after {MarketTime.ToEastern(at):HH\\:mm} ET: the bot is flat before the close.")), null);
+        if (_gate.IsWaiting(signal.Symbol, signal.Action))
+            return (new SignalOutcome(signal, false, new RiskRejection(RiskRejectionCode.AlreadyInPosition, "An earlier signal for this is waiting for approval.")), null);
+        if (Refusal(signal) is { } refused) return (new SignalOutcome(signal, false, refused), null);
         var (order, rejection) = Risk.Evaluate(signal, Ledger.View(signal.Symbol), bar.Close, atr);
-        if (order is null) return new SignalOutcome(signal, false, rejection);
-        if (!_options.ApproveAll && NeedsApproval(signal)) return new SignalOutcome(signal, false, null, order.ClientOrderId, AwaitingApproval: true);
-        await Orders.SubmitAsync(order, bar.Close);
-        return new SignalOutcome(signal, true, null, order.ClientOrderId);
+        if (order is null) return (new SignalOutcome(signal, false, rejection), null);
+        var (verdict, reason) = _gate.Judge(signal);
+        switch (verdict)
+        {
+            case GateVerdict.Wait:
+                return (new SignalOutcome(signal, false, null, order.ClientOrderId, AwaitingApproval: true), _gate.Hold(order, bar.Close, reason, end));
+            case GateVerdict.Ignore:
+                return (new SignalOutcome(signal, false, new RiskRejection(RiskRejectionCode.BelowApprovalThreshold, reason)), null);
+            default:
+                await Orders.SubmitAsync(order, bar.Close);
+                return (new SignalOutcome(signal, true, null, order.ClientOrderId), null);
+        }
     }
 
-    private bool NeedsApproval(Signal signal) => _bot.Config.Execution.Mode switch
+    // Checks before the risk engine that are the bot's state, not its limits.
+    private RiskRejection? Refusal(Signal signal) =>
+        signal.Action != SignalAction.Buy ? null
+        : EntriesPaused ? new RiskRejection(RiskRejectionCode.BotPaused, "The bot is paused: no new entries.")
+        : EntryGuard?.Invoke(signal);
+
+    /// <summary>The trader approved a waiting item: everything is checked again, then its order is sent. Null when it is not waiting.</summary>
+    public async ValueTask<ApprovalDecision?> ApproveAsync(string clientOrderId, string by, string? note, DateTime nowUtc)
     {
-        ExecutionMode.Manual => true,
-        ExecutionMode.Hybrid => signal.Confidence < _bot.Config.Execution.ConfidenceThreshold,
-        _ => false,
-    };
+        if (!_gate.TryTake(clientOrderId, out var r)) return null;
+        var decision = await RecheckAndSendAsync(r, by, note, nowUtc);
+        await _journal.ApprovalResolvedAsync(decision);
+        await NoteHaltsAsync();
+        if (Orders.HasUnsaved) await Orders.FlushAsync();
+        return decision;
+    }
+
+    public async ValueTask<ApprovalDecision?> RejectAsync(string clientOrderId, string by, string? note, DateTime nowUtc)
+    {
+        if (!_gate.TryTake(clientOrderId, out _)) return null;
+        var decision = new ApprovalDecision(clientOrderId, ApprovalStatus.Rejected, by, note, "rejected", nowUtc);
+        await _journal.ApprovalResolvedAsync(decision);
+        return decision;
+    }
+
+    /// <summary>Puts back an item that was waiting before a restart.</summary>
+    public void RestoreApproval(ApprovalRequest request) => _gate.Restore(request);
+
+    public IReadOnlyCollection<ApprovalRequest> Waiting => _gate.Pending;
+
+    private async ValueTask<ApprovalDecision> RecheckAndSendAsync(ApprovalRequest r, string by, string? note, DateTime now)
+    {
+        ApprovalDecision Refused(string why) => new(r.ClientOrderId, ApprovalStatus.Refused, by, note, why, now);
+        if (now >= r.ExpiresUtc) return new(r.ClientOrderId, ApprovalStatus.Expired, by, note, $"expired at {r.ExpiresUtc:u}", now);
+        var symbol = r.Order.Symbol;
+        _bySymbol.TryGetValue(symbol, out var state);
+        decimal price = state?.Last?.Close ?? r.Price;
+        decimal drift = r.Price == 0 ? 0 : Math.Abs(price - r.Price) / r.Price;
+        decimal limit = _bot.Config.Execution.MaxPriceDrift;
+        if (drift > limit)
+            return Refused(FormattableString.Invariant($"{RiskRejectionCode.PriceDrift}: the price moved {drift:P2} ({r.Price:0.####} to {price:0.####}); the limit is {limit:P2}."));
+        // The signal as of now: the window, the position, the cash and every limit are judged at this bar, not the signal's.
+        var now_ = r.Signal with { TimeUtc = state?.Last?.StartUtc ?? r.Signal.TimeUtc };
+        if (Refusal(now_) is { } refused) return Refused($"{refused.Code}: {refused.Message}");
+        var (order, rejection) = Risk.Evaluate(now_, Ledger.View(symbol), price, state?.Frame.Atr ?? double.NaN);
+        if (order is null) return Refused($"{rejection!.Code}: {rejection.Message}");
+        await Orders.SubmitAsync(order with { ClientOrderId = r.ClientOrderId, Signal = r.Signal }, price);
+        return new(r.ClientOrderId, ApprovalStatus.Approved, by, note, "sent", now);
+    }
+
+    // No overnight: cancel the symbol's open orders, then sell what is held. Never waits for approval.
+    private async ValueTask FlattenAsync(Bar bar, DateOnly date)
+    {
+        var symbol = bar.Symbol;
+        _bySymbol[symbol].FlattenedOn = date;
+        foreach (var id in Ledger.OpenOrdersOf(symbol)) await Orders.Broker.CancelAsync(id);
+        decimal held = Ledger.HeldQuantity(symbol);
+        if (held > 0)
+            await Orders.SubmitAsync(new OrderRequest(OrderIds.ForFlatten(Risk.IdPrefix, symbol, bar.StartUtc), symbol, OrderSide.Sell, held, null,
+                ProtectiveExits.None, null, "flatten before the close"), bar.Close);
+    }
+
+    // The risk engine sets halts as it refuses; the store and the trader hear of each change once.
+    private async ValueTask NoteHaltsAsync()
+    {
+        var now = (Risk.State.Halted, Risk.State.EntriesHaltedFor);
+        if (now == _halts) return;
+        _halts = now;
+        await _journal.HaltChangedAsync(now.Halted, now.EntriesHaltedFor, now.Halted ?? (now.EntriesHaltedFor is null ? null : "daily loss limit"));
+    }
 
     private SymbolState NewState() => new(new IndicatorFrame(_bot.Variables, _bot.Config.Risk.AtrPeriod));
 
@@ -167,5 +275,6 @@ public sealed class BotPipeline
         public int BarIndex { get; set; } = -1;
         public Bar? First { get; set; }
         public Bar? Last { get; set; }
+        public DateOnly FlattenedOn { get; set; }
     }
 }
