@@ -132,6 +132,40 @@ public sealed class StoreJournal : ITradingJournal
         open.ExitReason = closed.ExitReason;
     }
 
+    public async ValueTask ApprovalRequestedAsync(ApprovalRequest r)
+    {
+        await using var db = await _db.CreateDbContextAsync();
+        if (await db.Approvals.AnyAsync(a => a.ClientOrderId == r.ClientOrderId)) return;
+        long? signalId = await db.Signals.Where(s => s.BotId == _botId && s.ClientOrderId == r.ClientOrderId).Select(s => (long?)s.Id).FirstOrDefaultAsync();
+        db.Approvals.Add(new ApprovalRecord
+        {
+            BotId = _botId, ClientOrderId = r.ClientOrderId, SignalId = signalId, Symbol = r.Order.Symbol, Action = r.Signal.Action,
+            Quantity = r.Order.Quantity, Notional = Money(r.Order.Notional), Price = Money(r.Price), Confidence = r.Signal.Confidence, Reason = r.Reason,
+            Values = r.Signal.Values.ToDictionary(kv => kv.Key, kv => double.IsFinite(kv.Value) ? kv.Value : (double?)null),
+            RequestedAt = r.RequestedUtc, ExpiresAt = r.ExpiresUtc,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    public async ValueTask ApprovalResolvedAsync(ApprovalDecision d)
+    {
+        await using var db = await _db.CreateDbContextAsync();
+        var row = await db.Approvals.SingleOrDefaultAsync(a => a.ClientOrderId == d.ClientOrderId);
+        if (row is null || row.Status != ApprovalStatus.Pending) return;
+        row.Status = d.Status;
+        row.DecidedAt = d.AtUtc;
+        row.DecidedBy = d.By;
+        row.Note = d.Note;
+        row.Outcome = d.Outcome;
+        // The decision is kept with the signal too: its outcome says who decided what.
+        if (row.SignalId is { } id && await db.Signals.FindAsync(id) is { } signal)
+        {
+            signal.Executed = d.Status == ApprovalStatus.Approved;
+            signal.Outcome = $"{d.Status.ToString().ToLowerInvariant()} by {d.By}: {d.Outcome}";
+        }
+        await db.SaveChangesAsync();
+    }
+
     private OrderRecord NewOrder(string clientOrderId, string symbol, OrderSide side, decimal quantity, decimal? notional)
     {
         var now = _clock.UtcNow();

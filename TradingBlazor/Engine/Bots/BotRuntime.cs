@@ -105,13 +105,14 @@ public sealed class BotRuntime : IAsyncDisposable
         var pipeline = new BotPipeline(bot, broker, journal, new PipelineOptions { Fill = fill, IdPrefix = prefix, ApproveAll = Options.ApproveAll, KeepHistory = Options.KeepSignals });
         if (broker is SimulatedBroker) pipeline.ListenTo(broker);
         Restore(pipeline, book, broker as SimulatedBroker);
+        foreach (var waiting in await WaitingApprovalsAsync(record.Id, bot, ct)) pipeline.RestoreApproval(waiting);
         pipeline.EntriesPaused = paused;
 
         var feed = live?.Feed ?? _feed;
         var history = live?.History ?? _history;
         var now = (live?.Clock ?? _clock).UtcNow();
         if (Options.WarmUp) await WarmUpAsync(pipeline, history, now, ct);
-        var worker = new BotWorker(record.Id, pipeline, _calendar, (w, ex) => Fail(w, ex)) { Feed = feed, GapFill = live?.History };
+        var worker = new BotWorker(record.Id, pipeline, _calendar, (w, ex) => Fail(w, ex)) { Feed = feed, GapFill = live?.History, Clock = live?.Clock ?? _clock };
         if (Options.WarmUp) worker.Prime(await BucketInProgressAsync(pipeline, history, now, ct));
         await ResolveInFlightAsync(worker, book.InFlight, ct);
         lock (_routing)
@@ -142,9 +143,36 @@ public sealed class BotRuntime : IAsyncDisposable
     }
 
     /// <summary>Stops a bot's worker after everything it was given has been processed.</summary>
-    public async Task DeactivateAsync(long botId)
+    /// <param name="expireWaiting">The trader stopped the bot: what waited for approval expires, on record (a shutdown keeps it).</param>
+    public async Task DeactivateAsync(long botId, bool expireWaiting = false)
     {
-        if (_workers.TryRemove(botId, out var worker)) await worker.DisposeAsync();
+        if (!_workers.TryRemove(botId, out var worker)) return;
+        if (expireWaiting)
+        {
+            try { await worker.RunAsync(p => p.ExpireWaitingAsync("the bot stopped", worker.Clock.UtcNow())); }
+            catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException) { _log.LogDebug(ex, "Bot {BotId} had already stopped", botId); }
+        }
+        await worker.DisposeAsync();
+    }
+
+    // Approvals still pending in the store, as the gate holds them (the signal from its row; exits from the config's fractions).
+    private async Task<List<ApprovalRequest>> WaitingApprovalsAsync(long botId, CompiledBot bot, CancellationToken ct)
+    {
+        await using var db = await _db.CreateDbContextAsync(ct);
+        var rows = await db.Approvals.Where(a => a.BotId == botId && a.Status == ApprovalStatus.Pending).ToListAsync(ct);
+        var signals = await db.Signals.Where(s => s.BotId == botId && s.ClientOrderId != null && rows.Select(r => r.ClientOrderId).Contains(s.ClientOrderId))
+            .ToDictionaryAsync(s => s.ClientOrderId!, ct);
+        var r = bot.Config.Risk;
+        var exits = new ProtectiveExits(null, r.StopLoss, null, r.TakeProfit, null, r.TrailingStop);
+        return rows.Select(a =>
+        {
+            var s = signals.GetValueOrDefault(a.ClientOrderId);
+            var signal = new Domain.Strategies.Signal(a.Symbol, s?.Timestamp ?? a.RequestedAt, a.Action, a.Confidence, s?.Source ?? "restored",
+                a.Values.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!.Value));
+            var order = new OrderRequest(a.ClientOrderId, a.Symbol, a.Action == SignalAction.Buy ? OrderSide.Buy : OrderSide.Sell, a.Quantity, a.Notional,
+                a.Action == SignalAction.Buy ? exits : ProtectiveExits.None, signal);
+            return new ApprovalRequest(order, a.Price, a.Reason, a.RequestedAt, a.ExpiresAt);
+        }).ToList();
     }
 
     /// <summary>Sells every position of a running bot at the market (its last close on the simulated broker).</summary>

@@ -142,7 +142,7 @@ public sealed class BotService : IBotService, IHostedService
             if (_runtime.Worker(id) is null) await _runtime.ActivateAsync(record, paused: true, ct);
             await _runtime.FlattenAsync(id, "flatten (delete)");
         }
-        await _runtime.DeactivateAsync(id);
+        await _runtime.DeactivateAsync(id, expireWaiting: true);
         db.Positions.RemoveRange(db.Positions.Where(p => p.BotId == id));
         db.Bots.Remove(record);
         await db.SaveChangesAsync(ct);
@@ -165,7 +165,7 @@ public sealed class BotService : IBotService, IHostedService
                     break;
                 default:
                     if (flatten) await _runtime.FlattenAsync(id, "flatten (stop)");
-                    await _runtime.DeactivateAsync(id);
+                    await _runtime.DeactivateAsync(id, expireWaiting: true);
                     record.Status = BotStatus.Stopped;
                     break;
             }

@@ -37,6 +37,8 @@ public sealed class BotWorker : IAsyncDisposable
     }
 
     public long BotId { get; }
+    /// <summary>The clock the bot's approvals expire on: the simulated market's, or the live account's real one.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
     /// <summary>The feed whose bars this bot trades on.</summary>
     public IMarketDataFeed? Feed { get; init; }
     /// <summary>Where minutes the feed missed can be fetched (a live account's REST history); null: the feed never misses.</summary>

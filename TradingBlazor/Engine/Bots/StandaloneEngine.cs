@@ -28,6 +28,7 @@ public sealed class StandaloneEngine : IAsyncDisposable
     public BotRuntime Runtime { get; }
     public BotService Bots { get; }
     public TradingEventBus Events { get; }
+    public IApprovalService Approvals => new ApprovalService(Store, Runtime);
     public IDbContextFactory<TradingDbContext> Store => _services.GetRequiredService<IDbContextFactory<TradingDbContext>>();
 
     public static async Task<StandaloneEngine> StartAsync(string databasePath, IMarketDataFeed feed, IHistoricalBars history, RuntimeOptions options,

@@ -37,6 +37,7 @@ public static class TradingEngineServices
         services.AddSingleton<IBotService>(sp => sp.GetRequiredService<BotService>());
         services.AddHostedService(sp => sp.GetRequiredService<BotService>());
         services.AddSingleton<ITradingQueries, TradingQueries>();
+        services.AddSingleton<IApprovalService, ApprovalService>();
         return services;
     }
 }

@@ -12,7 +12,7 @@ public sealed class EventJournal(TradingEventBus bus, long botId) : ITradingJour
     public ValueTask SignalAsync(SignalOutcome o)
     {
         var s = o.Signal;
-        bus.Publish(TradingEventKind.SignalRaised, botId, new SignalRaised(s.Symbol, s.TimeUtc, s.Action, s.Confidence, s.Source, s.Values,
+        bus.Publish(TradingEventKind.SignalRaised, botId, new SignalRaised(s.Symbol, s.TimeUtc, s.Action, s.Confidence, s.Source, Finite(s.Values),
             o.Executed, o.AwaitingApproval, o.Rejection?.Message, o.ClientOrderId));
         if (o.Rejection is { Code: RiskRejectionCode.MaxDrawdown or RiskRejectionCode.DailyLossLimit or RiskRejectionCode.BotHalted } r && r.Message != _halt)
         {
@@ -21,6 +21,10 @@ public sealed class EventJournal(TradingEventBus bus, long botId) : ITradingJour
         }
         return default;
     }
+
+    // JSON has no NaN: a value still warming up travels as its absence.
+    private static IReadOnlyDictionary<string, double> Finite(IReadOnlyDictionary<string, double> values) =>
+        values.All(kv => double.IsFinite(kv.Value)) ? values : values.Where(kv => double.IsFinite(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value);
 
     public ValueTask OrderCreatedAsync(OrderRequest order, decimal decisionPrice)
     {
@@ -32,6 +36,20 @@ public sealed class EventJournal(TradingEventBus bus, long botId) : ITradingJour
     public ValueTask OrderChangedAsync(BrokerOrder o)
     {
         bus.Publish(TradingEventKind.OrderChanged, botId, new OrderUpdate(o.ClientOrderId, o.Symbol, o.Side, o.Quantity, o.Notional, o.Status, o.FilledQuantity, o.AverageFillPrice));
+        return default;
+    }
+
+    public ValueTask ApprovalRequestedAsync(ApprovalRequest r)
+    {
+        bus.Publish(TradingEventKind.ApprovalRequested, botId, new ApprovalUpdate(null, r.ClientOrderId, r.Order.Symbol, r.Signal.Action, r.Signal.Confidence,
+            r.Price, ApprovalStatus.Pending.ToString(), r.Reason, r.ExpiresUtc, null, null));
+        return default;
+    }
+
+    public ValueTask ApprovalResolvedAsync(ApprovalDecision d)
+    {
+        bus.Publish(TradingEventKind.ApprovalResolved, botId, new ApprovalUpdate(null, d.ClientOrderId, "", default, 0, 0m, d.Status.ToString(), d.Note ?? "",
+            d.AtUtc, d.By, d.Outcome));
         return default;
     }
 

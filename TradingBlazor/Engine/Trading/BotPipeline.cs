@@ -224,6 +224,13 @@ public sealed class BotPipeline
     /// <summary>Puts back an item that was waiting before a restart.</summary>
     public void RestoreApproval(ApprovalRequest request) => _gate.Restore(request);
 
+    /// <summary>Expires everything waiting (the bot stops).</summary>
+    public async ValueTask ExpireWaitingAsync(string why, DateTime nowUtc)
+    {
+        foreach (var r in _gate.TakeExpired(DateTime.MaxValue))
+            await _journal.ApprovalResolvedAsync(new ApprovalDecision(r.ClientOrderId, ApprovalStatus.Expired, "engine", null, why, nowUtc));
+    }
+
     public IReadOnlyCollection<ApprovalRequest> Waiting => _gate.Pending;
 
     private async ValueTask<ApprovalDecision> RecheckAndSendAsync(ApprovalRequest r, string by, string? note, DateTime now)
