@@ -71,6 +71,10 @@ public sealed class BotApiTests(EngineApp engine) : IClassFixture<EngineApp>
     [InlineData("""{ "name": "x", "symbols": "SPY" }""", "symbols")]
     [InlineData("", "$")]
     [InlineData("null", "$")]
+    [InlineData("""{ "name": "x", "symbols": null }""", "symbols")]
+    [InlineData("""{ "name": "x", "risk": null }""", "risk")]
+    [InlineData("""{ "name": "x", "trading_window": { "start": null } }""", "trading_window.start")]
+    [InlineData("""{ "name": "x", "execution": null }""", "execution")]
     public async Task Malformed_json_is_a_400_naming_the_path(string json, string field)
     {
         using var response = await _client.PostAsync("api/bots", Body(json));

@@ -71,6 +71,19 @@ public sealed class AlpacaBrokerage : IBrokerage, IAsyncDisposable
 
     public async Task<BrokerOrder> SubmitAsync(OrderRequest order, CancellationToken ct = default)
     {
+        try
+        {
+            return await PlaceAsync(order, ct);
+        }
+        catch (AlpacaApiException ex) when (ex.Status is >= 400 and < 500 and not 429 && !ex.IsDuplicateClientOrderId)
+        {
+            // A definite answer: the order does not exist at Alpaca (429 and timeouts stay unknown and are looked up later).
+            throw new OrderRejectedException(order.ClientOrderId, ex.Message, ex);
+        }
+    }
+
+    private async Task<BrokerOrder> PlaceAsync(OrderRequest order, CancellationToken ct)
+    {
         var placed = await _client.SubmitOrderAsync(new AlpacaOrderRequest
         {
             Symbol = order.Symbol, Qty = order.Quantity, Notional = order.Notional, Side = order.Side == OrderSide.Buy ? "buy" : "sell",

@@ -36,6 +36,9 @@ public sealed class SimulatedBroker : IBarDrivenBrokerage
         _idPrefix = idPrefix;
     }
 
+    /// <summary>Starts this broker's order and execution ids (a stored fill from it is recognised by it).</summary>
+    public const string ExecutionPrefix = "sim-";
+
     public string Name => "Simulated broker";
     public bool IsSimulated => true;
     public decimal Cash { get; private set; }
@@ -69,7 +72,7 @@ public sealed class SimulatedBroker : IBarDrivenBrokerage
     public BrokerOrder Submit(OrderRequest order)
     {
         if (_orders.TryGetValue(order.ClientOrderId, out var existing)) return existing;
-        var placed = new BrokerOrder($"sim-{order.ClientOrderId}", order.ClientOrderId, order.Symbol, order.Side, order.Quantity, order.Notional, 0m, null, OrderStatus.Accepted, null);
+        var placed = new BrokerOrder($"{ExecutionPrefix}{order.ClientOrderId}", order.ClientOrderId, order.Symbol, order.Side, order.Quantity, order.Notional, 0m, null, OrderStatus.Accepted, null);
         _orders[order.ClientOrderId] = placed;
         if (!_pending.TryGetValue(order.Symbol, out var list)) _pending[order.Symbol] = list = new List<OrderRequest>();
         list.Add(order);
@@ -203,8 +206,8 @@ public sealed class SimulatedBroker : IBarDrivenBrokerage
     private void Report(string clientOrderId, string symbol, OrderSide side, decimal quantity, decimal price, decimal fee, DateTime time, string reason)
     {
         var order = _orders.TryGetValue(clientOrderId, out var o) ? o
-            : new BrokerOrder($"sim-{clientOrderId}", clientOrderId, symbol, side, quantity, null, 0m, null, OrderStatus.Accepted, time);
-        Filled?.Invoke(new Fill(clientOrderId, $"sim-{clientOrderId}-1", symbol, side, quantity, price, fee, time, reason));
+            : new BrokerOrder($"{ExecutionPrefix}{clientOrderId}", clientOrderId, symbol, side, quantity, null, 0m, null, OrderStatus.Accepted, time);
+        Filled?.Invoke(new Fill(clientOrderId, $"{ExecutionPrefix}{clientOrderId}-1", symbol, side, quantity, price, fee, time, reason));
         Update(order with { FilledQuantity = quantity, AverageFillPrice = price, Status = OrderStatus.Filled });
     }
 

@@ -11,6 +11,8 @@ public sealed class TradeRecord : IBotRecord
     public DateTime EntryAt { get; set; }
     public decimal? ExitPrice { get; set; }
     public DateTime? ExitAt { get; set; }
+    /// <summary>Shares sold so far (a sale can fill in parts).</summary>
+    public decimal? ExitQuantity { get; set; }
     /// <summary>Realized profit and loss net of fees; null while the trade is open.</summary>
     public decimal? RealizedPnl { get; set; }
     public decimal Fees { get; set; }

@@ -623,6 +623,10 @@ namespace TradingBlazor.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("exit_price");
 
+                    b.Property<long?>("ExitQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exit_quantity");
+
                     b.Property<string>("ExitReason")
                         .HasColumnType("TEXT")
                         .HasColumnName("exit_reason");

@@ -124,12 +124,19 @@ public sealed class StoreJournal : ITradingJournal
             return;
         }
         if (closed is null || open is null) return;
-        open.Quantity = closed.Quantity;
-        open.ExitPrice = Money(closed.ExitPrice);
-        open.ExitAt = closed.ExitTimeUtc;
-        open.RealizedPnl = Money(closed.Pnl);
-        open.Fees = Money(closed.Fees);
+        // A sale filled in parts adds up; the round trip closes when nothing of it is held any more.
+        bool first = open.RealizedPnl is null;
+        decimal sold = first ? closed.Quantity : (open.ExitQuantity ?? 0m) + closed.Quantity;
+        open.ExitPrice = Money(first ? closed.ExitPrice : ((open.ExitPrice ?? 0m) * (open.ExitQuantity ?? 0m) + closed.ExitPrice * closed.Quantity) / sold);
+        open.ExitQuantity = sold;
+        open.RealizedPnl = Money((open.RealizedPnl ?? 0m) + closed.Pnl);
+        open.Fees = Money((first ? 0m : open.Fees) + closed.Fees);
         open.ExitReason = closed.ExitReason;
+        if (!ledger.Positions.ContainsKey(fill.Symbol))
+        {
+            open.Quantity = sold;
+            open.ExitAt = closed.ExitTimeUtc;
+        }
     }
 
     public async ValueTask ApprovalRequestedAsync(ApprovalRequest r)

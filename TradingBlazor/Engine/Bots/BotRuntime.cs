@@ -49,6 +49,8 @@ public sealed class BotRuntime : IAsyncDisposable
     private readonly ConcurrentDictionary<long, BotWorker> _workers = new();
     private readonly ConcurrentDictionary<long, MemoryJournal> _memories = new();
     private readonly object _routing = new();
+    private readonly SemaphoreSlim _orphans = new(1, 1);
+    private readonly SemaphoreSlim _activating = new(1, 1);
     // Reports for bots not running yet while the stored bots resume: a session's first reconciliation can come first.
     private Dictionary<long, List<object>>? _held = new();
 
@@ -86,11 +88,25 @@ public sealed class BotRuntime : IAsyncDisposable
     /// <summary>Starts trading a stored bot (a no-op if it already runs); throws when it cannot start.</summary>
     public async Task<BotWorker> ActivateAsync(BotRecord record, bool paused, CancellationToken ct = default)
     {
-        if (_workers.TryGetValue(record.Id, out var running))
+        // One activation at a time: two starts of one bot never build two workers, and the account check sees every bot.
+        await _activating.WaitAsync(ct);
+        try
         {
-            await running.RunAsync(p => { p.EntriesPaused = paused; return default; });
-            return running;
+            if (_workers.TryGetValue(record.Id, out var running))
+            {
+                await running.RunAsync(p => { p.EntriesPaused = paused; return default; });
+                return running;
+            }
+            return await BuildAsync(record, paused, ct);
         }
+        finally
+        {
+            _activating.Release();
+        }
+    }
+
+    private async Task<BotWorker> BuildAsync(BotRecord record, bool paused, CancellationToken ct)
+    {
         var bot = BotConfigValidator.CompileOrThrow(BotConfig.Parse(record.ConfigJson));
         var prefix = OrderIds.ForBot(record.Id);
         var live = record.IsDemo ? null : Live();
@@ -98,11 +114,13 @@ public sealed class BotRuntime : IAsyncDisposable
         ITradingJournal journal = new TeeJournal(new StoreJournal(_db, record.Id, live?.Clock ?? _clock), new EventJournal(_bus, record.Id));
         if (Options.KeepSignals) journal = new TeeJournal(_memories[record.Id] = new MemoryJournal(), journal);
 
-        var book = await StoredBookAsync(record.Id, bot.Config.Capital, ct);
+        // A book belongs to its venue: what a bot did on the simulated broker is not held at Alpaca, and the other way round.
+        var book = await StoredBookAsync(record.Id, bot.Config.Capital, ct, simulated: live is null);
         if (live is not null) await EnsureAccountCoversAsync(live.Broker, record.Id, book.Ledger.Cash, ct);
-        IBrokerage broker = live?.Broker ?? new SimulatedBroker(book.Ledger.Cash, Options.Fill with { FractionalShares = bot.Config.Risk.FractionalShares }, prefix);
         var fill = Options.Fill with { FractionalShares = bot.Config.Risk.FractionalShares };
+        IBrokerage broker = live?.Broker ?? new SimulatedBroker(book.Ledger.Cash, fill, prefix);
         var pipeline = new BotPipeline(bot, broker, journal, new PipelineOptions { Fill = fill, IdPrefix = prefix, ApproveAll = Options.ApproveAll, KeepHistory = Options.KeepSignals });
+        pipeline.Orders.OrderFailed += (order, ex) => _log.LogWarning(ex, "Bot {BotId}: order {ClientOrderId} did not go through", record.Id, order.ClientOrderId);
         if (broker is SimulatedBroker) pipeline.ListenTo(broker);
         Restore(pipeline, book, broker as SimulatedBroker);
         foreach (var waiting in await WaitingApprovalsAsync(record.Id, bot, ct)) pipeline.RestoreApproval(waiting);
@@ -113,8 +131,16 @@ public sealed class BotRuntime : IAsyncDisposable
         var now = (live?.Clock ?? _clock).UtcNow();
         if (Options.WarmUp) await WarmUpAsync(pipeline, history, now, ct);
         var worker = new BotWorker(record.Id, pipeline, _calendar, (w, ex) => Fail(w, ex)) { Feed = feed, GapFill = live?.History, Clock = live?.Clock ?? _clock };
-        if (Options.WarmUp) worker.Prime(await BucketInProgressAsync(pipeline, history, now, ct));
-        await ResolveInFlightAsync(worker, book.InFlight, ct);
+        try
+        {
+            if (Options.WarmUp) worker.Prime(await BucketInProgressAsync(pipeline, history, now, ct));
+            await ResolveInFlightAsync(worker, book.InFlight, ct);
+        }
+        catch
+        {
+            await worker.DisposeAsync();
+            throw;
+        }
         lock (_routing)
         {
             if (_held is not null && _held.Remove(record.Id, out var held)) foreach (var report in held) Post(worker, report);
@@ -255,8 +281,41 @@ public sealed class BotRuntime : IAsyncDisposable
 
     private static bool Post(BotWorker worker, object report) => report is Fill f ? worker.Post(f) : worker.Post((BrokerOrder)report);
 
-    private void Unmanaged(Fill fill) =>
-        _log.LogWarning("Fill {ExecutionId} of {ClientOrderId} belongs to no running bot; the position is unmanaged", fill.ExecutionId, fill.ClientOrderId);
+    // A fill of a bot that is not running (it stopped with a sale in flight, or was stopped meanwhile) is still booked:
+    // into its stored book, so its next start sees it. A fill of no bot of ours is only logged (the position is unmanaged).
+    private void Unmanaged(Fill fill)
+    {
+        if (OrderIds.BotOf(fill.ClientOrderId) is { } id) _ = BookWithoutWorkerAsync(id, fill);
+        else _log.LogWarning("Fill {ExecutionId} of {ClientOrderId} belongs to no bot; the position is unmanaged", fill.ExecutionId, fill.ClientOrderId);
+    }
+
+    private async Task BookWithoutWorkerAsync(long botId, Fill fill)
+    {
+        await _orphans.WaitAsync();
+        try
+        {
+            BotRecord? record;
+            await using (var db = await _db.CreateDbContextAsync()) record = await db.Bots.FindAsync(botId);
+            if (record is null)
+            {
+                _log.LogWarning("Fill {ExecutionId} belongs to deleted bot {BotId}; the position is unmanaged", fill.ExecutionId, botId);
+                return;
+            }
+            var book = await StoredBookAsync(botId, BotConfig.Parse(record.ConfigJson).Capital, CancellationToken.None);
+            if (book.Fills.Any(f => f.ExecutionId == fill.ExecutionId)) return;
+            var closed = book.Ledger.Apply(fill, 0, fill.Price);
+            await new TeeJournal(new StoreJournal(_db, botId, Live()?.Clock ?? _clock), new EventJournal(_bus, botId)).FillAsync(fill, closed, book.Ledger);
+            _log.LogInformation("Booked fill {ExecutionId} of stopped bot {BotId}", fill.ExecutionId, botId);
+        }
+        catch (Exception ex)
+        {
+            _log.LogError(ex, "Could not book fill {ExecutionId} of stopped bot {BotId}", fill.ExecutionId, botId);
+        }
+        finally
+        {
+            _orphans.Release();
+        }
+    }
 
     private void OnBar(BarUpdate update) => Deliver(_feed, update);
 
@@ -271,23 +330,30 @@ public sealed class BotRuntime : IAsyncDisposable
     private void Fail(BotWorker worker, Exception ex)
     {
         _log.LogError(ex, "Bot {BotId} failed", worker.BotId);
+        worker.Stop(); // a failed bot trades no further, not even on what it had queued
         if (_workers.TryRemove(worker.BotId, out _)) BotFailed?.Invoke(worker.BotId, ex);
     }
 
-    public sealed record StoredBook(BotLedger Ledger, List<Fill> Fills, List<OrderRecord> InFlight);
+    public sealed record StoredBook(BotLedger Ledger, List<Fill> Fills, List<OrderRecord> InFlight, List<string> OrderIds);
 
     /// <summary>A bot's book as the store has it: the sum of its fills, replayed in order through a fresh ledger.</summary>
-    public async Task<StoredBook> StoredBookAsync(long botId, decimal capital, CancellationToken ct)
+    /// <param name="simulated">Only the simulated broker's fills (true), only a real broker's (false), or all (null).</param>
+    public async Task<StoredBook> StoredBookAsync(long botId, decimal capital, CancellationToken ct, bool? simulated = null)
     {
         await using var db = await _db.CreateDbContextAsync(ct);
-        var fills = await db.Fills.Where(f => f.Order!.BotId == botId).OrderBy(f => f.FilledAt).ThenBy(f => f.Id)
+        var query = db.Fills.Where(f => f.Order!.BotId == botId);
+        if (simulated is { } sim) query = query.Where(f => f.ExecutionId != null && f.ExecutionId.StartsWith(SimulatedBroker.ExecutionPrefix) == sim);
+        var fills = await query.OrderBy(f => f.FilledAt).ThenBy(f => f.Id)
             .Select(f => new { f.Order!.ClientOrderId, f.ExecutionId, f.Symbol, f.Side, f.Quantity, f.Price, f.Fee, f.FilledAt, f.Reason }).ToListAsync(ct);
         var ledger = new BotLedger(capital);
         var booked = fills.Select(f => new Fill(f.ClientOrderId, f.ExecutionId ?? $"stored-{f.ClientOrderId}", f.Symbol, f.Side, f.Quantity, f.Price, f.Fee, f.FilledAt, f.Reason ?? "")).ToList();
         foreach (var f in booked) ledger.Apply(f, 0, f.Price);
-        var inFlight = await db.Orders.Where(o => o.BotId == botId && (o.Status == OrderStatus.Pending || o.Status == OrderStatus.Accepted || o.Status == OrderStatus.PartiallyFilled))
-            .ToListAsync(ct);
-        return new StoredBook(ledger, booked, inFlight);
+        var open = db.Orders.Where(o => o.BotId == botId && (o.Status == OrderStatus.Pending || o.Status == OrderStatus.Accepted || o.Status == OrderStatus.PartiallyFilled));
+        // A simulated broker's orders died with it; only orders a real broker may hold are looked up there.
+        if (simulated == false) open = open.Where(o => o.BrokerOrderId == null || !o.BrokerOrderId.StartsWith(SimulatedBroker.ExecutionPrefix));
+        var inFlight = await open.ToListAsync(ct);
+        var ids = await db.Orders.Where(o => o.BotId == botId).Select(o => o.ClientOrderId).ToListAsync(ct);
+        return new StoredBook(ledger, booked, inFlight, ids);
     }
 
     private static void Restore(BotPipeline pipeline, StoredBook book, SimulatedBroker? venue)
@@ -295,6 +361,7 @@ public sealed class BotRuntime : IAsyncDisposable
         var positions = book.Ledger.Positions.Values.ToList();
         pipeline.Ledger.Restore(book.Ledger.Cash, book.Ledger.RealizedPnl, positions);
         pipeline.Orders.Know(book.Fills.Select(f => f.ExecutionId));
+        pipeline.Orders.KnowOrders(book.OrderIds);
         if (venue is null) return;
         var r = pipeline.Bot.Config.Risk;
         var exits = new ProtectiveExits(null, r.StopLoss, null, r.TakeProfit, null, r.TrailingStop);
@@ -312,8 +379,11 @@ public sealed class BotRuntime : IAsyncDisposable
                 order.FilledQuantity, order.AverageFillPrice, OrderStatus.Canceled, order.SubmittedAt);
             if (found is null) _log.LogWarning("Order {ClientOrderId} never reached {Broker}; recorded as canceled, not resent", order.ClientOrderId, broker.Name);
             else if (found.Status is OrderStatus.Accepted or OrderStatus.PartiallyFilled or OrderStatus.Pending)
-                worker.Pipeline.Ledger.OrderOpened(new OrderRequest(order.ClientOrderId, order.Symbol, order.Side, order.Quantity == 0 ? null : order.Quantity,
-                    order.Notional, ProtectiveExits.None, null), order.AverageFillPrice ?? 0m);
+            {
+                // Still working: it reserves its cash again (on the bot's thread, which owns the ledger).
+                var working = new OrderRequest(order.ClientOrderId, order.Symbol, order.Side, order.Quantity == 0 ? null : order.Quantity, order.Notional, ProtectiveExits.None, null);
+                await worker.RunAsync(p => { p.Ledger.OrderOpened(working, order.AverageFillPrice ?? 0m); return default; });
+            }
             worker.Post(state);
         }
         await worker.DrainAsync();

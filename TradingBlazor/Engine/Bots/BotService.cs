@@ -178,7 +178,7 @@ public sealed class BotService : IBotService, IHostedService
             record.StatusReason = ex.Message;
         }
         record.UpdatedAt = _clock.UtcNow();
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(CancellationToken.None); // the runtime has acted: the store must say so, whatever the caller does
         Publish(record);
         return record.Status == BotStatus.Error
             ? BotResult.Fail(BotProblemKind.Conflict, "status", $"The bot could not {command.ToString().ToLowerInvariant()}: {record.StatusReason}")

@@ -84,6 +84,15 @@ public sealed class BotWorker : IAsyncDisposable
     /// <summary>Waits until everything posted so far has been processed.</summary>
     public Task DrainAsync() => RunAsync(_ => default);
 
+    /// <summary>No more trading: bars still queued are dropped (reports and commands are still handled), nothing new is taken.</summary>
+    public void Stop()
+    {
+        _stopping = true;
+        _inbox.Writer.TryComplete();
+    }
+
+    private volatile bool _stopping;
+
     private bool Write(WorkItem item)
     {
         if (_inbox.Writer.TryWrite(item)) return true;
@@ -106,7 +115,8 @@ public sealed class BotWorker : IAsyncDisposable
         }
     }
 
-    private ValueTask HandleAsync(WorkItem item) => item.Bar is { } bar ? OnBarAsync(bar, item.Arrived) : HandleAsync(item.Other!);
+    private ValueTask HandleAsync(WorkItem item) =>
+        item.Bar is { } bar ? (_stopping ? default : OnBarAsync(bar, item.Arrived)) : HandleAsync(item.Other!);
 
     private async ValueTask OnBarAsync(Bar minute, long arrived)
     {
@@ -158,7 +168,7 @@ public sealed class BotWorker : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _inbox.Writer.TryComplete();
+        Stop();
         await _loop;
         FailPending(new OperationCanceledException("The bot stopped."));
     }

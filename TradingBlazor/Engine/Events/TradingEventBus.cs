@@ -10,6 +10,7 @@ public sealed class TradingEventBus
     public const int Capacity = 10_000;
     private readonly TradingEvent?[] _ring = new TradingEvent?[Capacity];
     private readonly object _gate = new();
+    private readonly object _dispatch = new();
     private readonly TimeProvider _clock;
     private readonly ILogger<TradingEventBus> _log;
     private long _sequence;
@@ -27,13 +28,23 @@ public sealed class TradingEventBus
     public TradingEvent Publish(TradingEventKind kind, long? botId, object data)
     {
         TradingEvent e;
-        lock (_gate)
+        // Subscribers see events in sequence order (a /ws client resuming after n must have had everything up to n).
+        lock (_dispatch)
         {
-            e = new TradingEvent(++_sequence, _clock.GetUtcNow().UtcDateTime, kind, botId, data);
-            _ring[e.Sequence % Capacity] = e;
+            lock (_gate)
+            {
+                e = new TradingEvent(++_sequence, _clock.GetUtcNow().UtcDateTime, kind, botId, data);
+                _ring[e.Sequence % Capacity] = e;
+            }
+            Dispatch(e);
         }
+        return e;
+    }
+
+    private void Dispatch(TradingEvent e)
+    {
         var handlers = Published;
-        if (handlers is null) return e;
+        if (handlers is null) return;
         foreach (var handler in handlers.GetInvocationList().Cast<Action<TradingEvent>>())
         {
             try
@@ -45,7 +56,6 @@ public sealed class TradingEventBus
                 _log.LogWarning(ex, "A subscriber failed on event {Sequence} ({Kind})", e.Sequence, e.Kind);
             }
         }
-        return e;
     }
 
     /// <summary>

@@ -198,7 +198,8 @@ public sealed class BotPipeline
 
     // Checks before the risk engine that are the bot's state, not its limits.
     private RiskRejection? Refusal(Signal signal) =>
-        signal.Action != SignalAction.Buy ? null
+        signal.Action == SignalAction.Sell
+            ? Ledger.HasOpenOrder(signal.Symbol) ? new RiskRejection(RiskRejectionCode.NoPosition, $"An order for {signal.Symbol} is still working; no second sale.") : null
         : EntriesPaused ? new RiskRejection(RiskRejectionCode.BotPaused, "The bot is paused: no new entries.")
         : EntryGuard?.Invoke(signal);
 

@@ -15,6 +15,7 @@ public sealed class OrderManager
     private readonly BotLedger _ledger;
     private readonly ITradingJournal _journal;
     private readonly HashSet<string> _executions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _orders = new(StringComparer.Ordinal);
     private readonly List<object> _unsaved = new();
 
     public OrderManager(IBrokerage broker, BotLedger ledger, ITradingJournal journal)
@@ -30,15 +31,32 @@ public sealed class OrderManager
     /// <summary>Executions already booked (after a restart), so a broker that reports them again is ignored.</summary>
     public void Know(IEnumerable<string> executionIds) => _executions.UnionWith(executionIds);
 
+    /// <summary>Orders already on record (after a restart): deciding one of them again never sends it again.</summary>
+    public void KnowOrders(IEnumerable<string> clientOrderIds) => _orders.UnionWith(clientOrderIds);
+
     /// <summary>Stores the order, then sends it. Returns the broker's answer, or null when it is unknown for now.</summary>
     public async ValueTask<BrokerOrder?> SubmitAsync(OrderRequest order, decimal decisionPrice, CancellationToken ct = default)
     {
+        if (!_orders.Add(order.ClientOrderId))
+        {
+            // Decided before (the same bar after a restart): the broker says what became of it; it is not sent twice.
+            var known = await _broker.FindAsync(order.ClientOrderId, ct);
+            if (known is not null) OnOrderChanged(known);
+            return known;
+        }
         _ledger.OrderOpened(order, decisionPrice);
         await _journal.OrderCreatedAsync(order, decisionPrice);
         BrokerOrder placed;
         try
         {
             placed = await _broker.SubmitAsync(order, ct);
+        }
+        catch (OrderRejectedException ex)
+        {
+            // Refused outright: it ends now, and its reservation with it.
+            OnOrderChanged(new BrokerOrder("", order.ClientOrderId, order.Symbol, order.Side, order.Quantity, order.Notional, 0m, null, OrderStatus.Rejected, null));
+            OrderFailed?.Invoke(order, ex);
+            return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {

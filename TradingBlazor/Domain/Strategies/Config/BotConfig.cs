@@ -42,6 +42,8 @@ public sealed record BotConfig
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        // "risk": null is an error naming the field, not a null the validator trips over.
+        RespectNullableAnnotations = true,
     };
 
     /// <summary>Parses a config; malformed JSON becomes a <see cref="BotConfigException"/> naming the path.</summary>
@@ -53,7 +55,9 @@ public sealed record BotConfig
         }
         catch (JsonException ex)
         {
-            throw new BotConfigException(ex.Path ?? "$", ex.Message.Split(" Path:")[0]);
+            // The serializer's words for a null where a value is required say how to fix our code, not the document.
+            var problem = ex.Message.Contains("doesn't allow setting null values", StringComparison.Ordinal) ? "must not be null." : ex.Message.Split(" Path:")[0];
+            throw new BotConfigException(ex.Path ?? "$", problem);
         }
     }
 

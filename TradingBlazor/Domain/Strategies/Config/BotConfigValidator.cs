@@ -68,7 +68,7 @@ public static class BotConfigValidator
             if (c.Parameters.TryGetValue(p.Name, out var value) && p.Check(value) is { } problem) Error($"parameters.{p.Name}", problem);
 
         var specs = new List<IndicatorSpec>();
-        var texts = c.Indicators.Select((t, i) => (t, $"indicators[{i}]")).ToList();
+        var texts = c.Indicators.Select((t, i) => (t ?? "", $"indicators[{i}]")).ToList();
         if (strategy is not null && errors.Count == 0) texts.AddRange(strategy.RequiredIndicators(c).Select(t => (t, "strategy")));
         foreach (var (text, field) in texts)
         {
