@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TradingBlazor.Adapters.Alpaca;
+using TradingBlazor.Adapters.Simulated;
 using TradingBlazor.Data;
 using TradingBlazor.Domain.Calendar;
 using TradingBlazor.Domain.Trading;
@@ -25,12 +26,15 @@ public static class AlpacaEngineBinding
     {
         using (var context = db.CreateDbContext())
         {
-            var stored = context.Fills.Where(f => f.ExecutionId != null).Select(f => new { f.ExecutionId, f.FilledAt }).ToList();
+            // Only what a real broker executed: the simulated broker's fills and orders are none of Alpaca's business.
+            var sim = SimulatedBroker.ExecutionPrefix;
+            var stored = context.Fills.Where(f => f.ExecutionId != null && !f.ExecutionId.StartsWith(sim)).Select(f => new { f.ExecutionId, f.FilledAt }).ToList();
             foreach (var f in stored)
                 if (Parse(f.ExecutionId!) is { } e) session.Brokerage.KnowExecution(e.OrderId, e.Cumulative);
             // From the last stored fill, or from the first order whose fills may not all be stored (in flight at a
             // crash, or filled while the stream was down): its executions may be older than that fill.
-            var doubtful = context.Orders.Where(o => o.Status == OrderStatus.Pending || o.Status == OrderStatus.Accepted || o.Status == OrderStatus.PartiallyFilled
+            var doubtful = context.Orders.Where(o => (o.BrokerOrderId == null || !o.BrokerOrderId.StartsWith(sim)) && !context.Bots.Any(b => b.Id == o.BotId && b.IsDemo))
+                .Where(o => o.Status == OrderStatus.Pending || o.Status == OrderStatus.Accepted || o.Status == OrderStatus.PartiallyFilled
                     || o.FilledQuantity > o.Fills.Sum(f => f.Quantity))
                 .Select(o => o.CreatedAt).ToList();
             DateTime? from = stored.Count > 0 ? stored.Max(f => f.FilledAt) : null;

@@ -99,7 +99,17 @@ public sealed class BotService : IBotService, IHostedService
         var now = _clock.UtcNow();
         var record = new BotRecord { Name = config.Name, ConfigJson = config.ToJson(), IsDemo = demo, CreatedAt = now, UpdatedAt = now };
         db.Bots.Add(record);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Created meanwhile by another request (the unique name index said no).
+            await using var check = await _db.CreateDbContextAsync(ct);
+            if (!await check.Bots.AnyAsync(b => b.Name == config.Name, ct)) throw;
+            return BotResult.Fail(BotProblemKind.Conflict, "name", $"A bot named '{config.Name}' already exists.");
+        }
         Publish(record);
         return BotResult.Success(await DetailsAsync(record, ct));
     }
@@ -114,6 +124,11 @@ public sealed class BotService : IBotService, IHostedService
             return BotResult.Fail(BotProblemKind.Conflict, "status", "The bot is running: pause or stop it to edit its configuration.");
         if (await db.Bots.AnyAsync(b => b.Name == config.Name && b.Id != id, ct))
             return BotResult.Fail(BotProblemKind.Conflict, "name", $"A bot named '{config.Name}' already exists.");
+        // A position in a symbol the new config drops would get no bars: no marks, no exits, no stop.
+        var held = (await _runtime.StoredBookAsync(id, config.Capital, ct)).Ledger.Positions.Keys;
+        var dropped = held.Except(config.Symbols.Select(s => s.ToUpperInvariant())).ToList();
+        if (dropped.Count > 0)
+            return BotResult.Fail(BotProblemKind.Conflict, "symbols", $"The bot holds {string.Join(", ", dropped)}: sell it (stop with flatten) before removing the symbol.");
         record.Name = config.Name;
         record.ConfigJson = config.ToJson();
         record.Revision++;

@@ -24,6 +24,9 @@ public static class TradingEngineServices
             // Resolved with the hosted services, so this runs before the broker connection opens a saved Alpaca session.
             AlpacaEngineBinding.Bind(sp.GetRequiredService<BrokerConnection>(), runtime, sp.GetRequiredService<IDbContextFactory<TradingDbContext>>(),
                 sp.GetRequiredService<IMarketCalendar>(), sp.GetRequiredService<TimeProvider>());
+            // A live bot keeps the account it started on: switching under it would strand its orders and positions.
+            sp.GetRequiredService<BrokerConnection>().SwitchGuard = () => runtime.Workers.Any(w => w.Pipeline.Orders.Broker is not SimulatedBroker)
+                ? "Bots are trading on the Alpaca account: stop them before switching the broker." : null;
             return runtime;
         });
         services.AddSingleton(sp =>

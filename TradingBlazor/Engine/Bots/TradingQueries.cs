@@ -7,7 +7,7 @@ using TradingBlazor.Domain.Execution;
 namespace TradingBlazor.Engine.Bots;
 
 /// <summary>The trading records as the API and the UI read them (newest first, bounded by the filter's limit).</summary>
-public sealed class TradingQueries(IDbContextFactory<TradingDbContext> db, BotRuntime runtime) : ITradingQueries
+public sealed class TradingQueries(IDbContextFactory<TradingDbContext> db, BotRuntime runtime, ILogger<TradingQueries> log) : ITradingQueries
 {
     // The filter on any record with a bot and a symbol; time is the column the range applies to (signal bar, order creation, entry).
     private static IQueryable<T> Filtered<T>(DbSet<T> set, TradingFilter f, Expression<Func<T, DateTime>> time) where T : class, IBotRecord
@@ -50,7 +50,17 @@ public sealed class TradingQueries(IDbContextFactory<TradingDbContext> db, BotRu
         if (botId is { } id) q = q.Where(p => p.BotId == id);
         var rows = await q.OrderBy(p => p.BotId).ThenBy(p => p.Symbol).ToListAsync(ct);
         var list = rows.Select(p => new PositionView(p.BotId, p.BotId is { } b ? names.GetValueOrDefault(b) : null, p.Symbol, p.Quantity, p.AverageEntryPrice, p.OpenedAt, false)).ToList();
-        if (botId is null && runtime.LiveBroker() is { } broker) list.AddRange(await UnmanagedAsync(broker, list, ct));
+        if (botId is null && runtime.LiveBroker() is { } broker)
+        {
+            // The account's positions against the bots trading on it (demo bots hold only simulated shares).
+            var demo = await c.Bots.Where(b => b.IsDemo).Select(b => (long?)b.Id).ToListAsync(ct);
+            try { list.AddRange(await UnmanagedAsync(broker, list.Where(p => !demo.Contains(p.BotId)).ToList(), ct)); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The bots' positions are still worth showing when the broker does not answer.
+                log.LogWarning(ex, "Could not read {Broker}'s positions for the unmanaged ones", broker.Name);
+            }
+        }
         return list;
     }
 

@@ -45,6 +45,9 @@ public sealed class BrokerConnection : IHostedService, IAsyncDisposable
     public AlpacaSession? Alpaca { get; private set; }
     public bool HasKeys => _settings.HasKeys;
     public event Action? Changed;
+    /// <summary>Why the broker may not be switched now (bots trading on the current account), or null.</summary>
+    public Func<string?>? SwitchGuard { get; set; }
+
     /// <summary>A session was created and is about to connect: the engine hooks into it before the first message.</summary>
     public event Action<AlpacaSession>? SessionOpening;
 
@@ -72,6 +75,7 @@ public sealed class BrokerConnection : IHostedService, IAsyncDisposable
         try
         {
             if (mode == Mode) return null;
+            if (SwitchGuard?.Invoke() is { } busy) return ("mode", busy);
             await CloseAsync();
             if (mode != BrokerMode.Simulated) Open(mode);
             else Mode = BrokerMode.Simulated;
