@@ -94,7 +94,7 @@ public sealed class SimulatedBroker : IBarDrivenBrokerage
     /// <summary>Puts back a position held before a restart (the offline market keeps no state of its own).</summary>
     public void Restore(string symbol, decimal quantity, decimal entryPrice, decimal lastPrice, ProtectiveExits exits)
     {
-        var (stop, target) = Levels(exits, entryPrice);
+        var (stop, target) = exits.LevelsAt(entryPrice);
         _holdings[symbol] = new Holding
         {
             Quantity = quantity, EntryPrice = entryPrice, LastPrice = lastPrice, Stop = stop, Target = target,
@@ -159,7 +159,7 @@ public sealed class SimulatedBroker : IBarDrivenBrokerage
         }
         if (quantity <= 0) return false;
         Cash -= quantity * price + fee;
-        var (stop, target) = Levels(order.Exits, price);
+        var (stop, target) = order.Exits.LevelsAt(price);
         _holdings[order.Symbol] = new Holding
         {
             Quantity = quantity, EntryPrice = price, LastPrice = price, Stop = stop, Target = target,
@@ -167,15 +167,6 @@ public sealed class SimulatedBroker : IBarDrivenBrokerage
         };
         Report(order.ClientOrderId, order.Symbol, OrderSide.Buy, quantity, price, fee, time, "entry");
         return true;
-    }
-
-    private static (decimal? Stop, decimal? Target) Levels(ProtectiveExits exits, decimal price)
-    {
-        decimal? stop = exits.StopDistance is { } sd ? price - sd : exits.StopFraction is { } sf ? price * (1 - sf) : null;
-        decimal? target = exits.TargetDistance is { } td ? price + td : exits.TargetFraction is { } tf ? price * (1 + tf) : null;
-        decimal? trailStart = exits.TrailDistance is { } trd ? price - trd : exits.TrailFraction is { } trf ? price * (1 - trf) : null;
-        if (trailStart is { } ts && (stop is null || ts > stop)) stop = ts;
-        return (stop, target);
     }
 
     private void CheckExits(string symbol, Bar bar, double atr)

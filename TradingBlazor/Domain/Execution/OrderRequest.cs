@@ -8,6 +8,19 @@ public sealed record ProtectiveExits(decimal? StopDistance, decimal? StopFractio
 {
     public static readonly ProtectiveExits None = new(null, null, null, null, null, null);
     public bool Any => (StopDistance ?? StopFraction ?? TargetDistance ?? TargetFraction ?? TrailDistance ?? TrailFraction) is not null;
+
+    /// <summary>The stop (the higher of the fixed stop and the trail's start) and the target for an entry at <paramref name="price"/>.</summary>
+    public (decimal? Stop, decimal? Target) LevelsAt(decimal price)
+    {
+        decimal? stop = StopDistance is { } sd ? price - sd : StopFraction is { } sf ? price * (1 - sf) : null;
+        decimal? target = TargetDistance is { } td ? price + td : TargetFraction is { } tf ? price * (1 + tf) : null;
+        decimal? trailStart = TrailDistance is { } trd ? price - trd : TrailFraction is { } trf ? price * (1 - trf) : null;
+        if (trailStart is { } ts && (stop is null || ts > stop)) stop = ts;
+        return (stop, target);
+    }
+
+    /// <summary>Where the trailing stop stands after a bar with this high (null without a trail); it only ever moves up.</summary>
+    public decimal? TrailFrom(decimal high) => TrailDistance is { } d ? high - d : TrailFraction is { } f ? high * (1 - f) : null;
 }
 
 /// <summary>

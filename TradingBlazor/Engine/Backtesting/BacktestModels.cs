@@ -22,6 +22,8 @@ public sealed record BacktestOptions
     public bool? FractionalShares { get; init; }
     /// <summary>Signals before this instant are ignored (bars before it only warm up indicators): walk-forward test windows.</summary>
     public DateTime? TradeFromUtc { get; init; }
+    /// <summary>The engine watches stops and targets and sells at market (as it does live on Alpaca) instead of the broker filling at the level.</summary>
+    public bool WatchExits { get; init; }
 }
 
 public readonly record struct EquityPoint(DateTime TimeUtc, decimal Equity);

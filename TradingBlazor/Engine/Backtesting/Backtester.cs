@@ -76,7 +76,7 @@ public sealed class Backtester
         var broker = new SimulatedBroker(capital, fill);
         var memory = new MemoryJournal();
         var pipeline = new BotPipeline(bot, broker, journal is null ? memory : new TeeJournal(memory, journal),
-            new PipelineOptions { Fill = fill, TradeFromUtc = options.TradeFromUtc }, capital);
+            new PipelineOptions { Fill = fill, TradeFromUtc = options.TradeFromUtc, WatchExits = options.WatchExits ? true : null }, capital);
         pipeline.ListenTo(broker);
         return new BacktestRun(bot, pipeline, broker, memory, expectedPoints);
     }

@@ -362,10 +362,14 @@ public sealed class BotRuntime : IAsyncDisposable
         pipeline.Ledger.Restore(book.Ledger.Cash, book.Ledger.RealizedPnl, positions);
         pipeline.Orders.Know(book.Fills.Select(f => f.ExecutionId));
         pipeline.Orders.KnowOrders(book.OrderIds);
-        if (venue is null) return;
         var r = pipeline.Bot.Config.Risk;
         var exits = new ProtectiveExits(null, r.StopLoss, null, r.TakeProfit, null, r.TrailingStop);
-        foreach (var p in positions) venue.Restore(p.Symbol, p.Quantity, p.AveragePrice, p.LastPrice, exits);
+        foreach (var p in positions)
+        {
+            // Whoever watches the levels gets them back: the simulated broker, or the engine for a real one.
+            if (venue is not null) venue.Restore(p.Symbol, p.Quantity, p.AveragePrice, p.LastPrice, exits);
+            else pipeline.WatchRestored(p.Symbol, exits, p.AveragePrice);
+        }
     }
 
     // Orders that were stored but whose outcome was not: the broker says what became of each; none is sent again.

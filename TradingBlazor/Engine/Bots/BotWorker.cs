@@ -121,6 +121,7 @@ public sealed class BotWorker : IAsyncDisposable
     private async ValueTask OnBarAsync(Bar minute, long arrived)
     {
         long start = Stopwatch.GetTimestamp();
+        if (Pipeline.WatchesMinutes && minute.Timeframe == Timeframe.Minute1) await Pipeline.OnMinuteAsync(minute);
         if (_aggregators.TryGetValue(minute.Symbol, out var aggregator))
         {
             _completed.Clear();

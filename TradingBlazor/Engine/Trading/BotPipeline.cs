@@ -25,6 +25,12 @@ public sealed record PipelineOptions
     public bool ApproveAll { get; init; } = true;
     /// <summary>Keep every fill and trade in memory for a result (backtests, replays); a live bot's memory stays bounded.</summary>
     public bool KeepHistory { get; init; } = true;
+    /// <summary>
+    /// The engine watches stops and targets itself (and sends them as market sales) instead of leaving them to the broker.
+    /// Null: when the broker is not bar-driven (Alpaca holds no levels of ours). True with the simulated broker measures
+    /// what watching costs against the backtest's fills at the level.
+    /// </summary>
+    public bool? WatchExits { get; init; }
     /// <summary>Sessions, for flattening before the close.</summary>
     public IMarketCalendar Calendar { get; init; } = Nyse;
 
@@ -46,6 +52,7 @@ public sealed class BotPipeline
     private readonly ITradingJournal _journal;
     private readonly CheckSchedule _checks;
     private readonly ApprovalGate _gate;
+    private readonly ExitWatcher? _watcher;
     private readonly FlattenSchedule _sessions;
     private readonly bool _flatBeforeClose;
     private (string? Halted, DateOnly? EntriesHaltedFor) _halts;
@@ -69,6 +76,7 @@ public sealed class BotPipeline
         _checks = new CheckSchedule(bot.Timeframe, bot.Config.CheckEvery);
         var window = bot.Timeframe.IsDaily ? null : new EntryWindow(bot.WindowStart, bot.WindowEnd);
         _gate = new ApprovalGate(bot.Config.Execution, options.ApproveAll, window);
+        if (options.WatchExits ?? _venue is null) _watcher = new ExitWatcher();
         _sessions = new FlattenSchedule(options.Calendar, risk.FlattenMinutesBeforeClose);
         _flatBeforeClose = risk.FlatBeforeClose ?? !bot.Timeframe.IsDaily;
         Symbols = bot.Config.Symbols.Select(s => s.ToUpperInvariant()).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
@@ -129,12 +137,28 @@ public sealed class BotPipeline
         bool flatten = trade && flat is { } f && end >= f.At && bar.StartUtc < f.Close && state.FlattenedOn != date
                        && (Ledger.HeldQuantity(symbol) > 0 || Ledger.HasOpenOrder(symbol));
         bool expire = _gate.NextExpiry <= end;
-        if (act || flatten || expire) return DecideAsync(act ? signal : null, bar, index, frame.Atr, end, flatten ? date : null, flat?.At, expire);
+        var exit = trade && _watcher is not null && !flatten ? _watcher.Check(bar) : null;
+        if (exit is not null && Ledger.HasOpenOrder(symbol)) exit = null; // a sale is already working
+        if (act || flatten || expire || exit is not null)
+            return DecideAsync(act ? signal : null, bar, index, frame.Atr, end, flatten ? date : null, flat?.At, expire, exit);
         _venue?.AfterDecision(symbol, bar, index, frame.Atr);
         return Orders.HasUnsaved ? Orders.FlushAsync() : default;
     }
 
     public ValueTask OnBarAsync(Bar bar, bool trade = true) => OnBarAsync(bar, bar.ToOhlcv(), trade);
+
+    /// <summary>Watched exits see every minute, not only the bot's bars (a 15-minute bot is still stopped out within the minute).</summary>
+    public bool WatchesMinutes => _watcher is not null && _bot.Timeframe != Timeframe.Minute1;
+
+    public async ValueTask OnMinuteAsync(Bar minute)
+    {
+        if (_watcher?.Check(minute) is not { } exit || Ledger.HasOpenOrder(minute.Symbol)) return;
+        decimal held = Ledger.HeldQuantity(minute.Symbol);
+        if (held <= 0) return;
+        await Orders.SubmitAsync(new OrderRequest(OrderIds.ForExit(Risk.IdPrefix, minute.Symbol, minute.StartUtc), minute.Symbol, OrderSide.Sell, held, null,
+            ProtectiveExits.None, null, exit), minute.Close);
+        if (Orders.HasUnsaved) await Orders.FlushAsync();
+    }
 
     /// <summary>History before the bot goes live: indicators, marks and rule state only; no broker, no orders.</summary>
     public void Warm(Bar bar)
@@ -152,12 +176,29 @@ public sealed class BotPipeline
     public bool OnFill(Fill fill)
     {
         _bySymbol.TryGetValue(fill.Symbol, out var state);
-        return Orders.OnFill(fill, state?.BarIndex ?? 0, state?.Last?.Close ?? fill.Price);
+        if (!Orders.OnFill(fill, state?.BarIndex ?? 0, state?.Last?.Close ?? fill.Price)) return false;
+        if (_watcher is not null)
+        {
+            if (Ledger.Positions.TryGetValue(fill.Symbol, out var held)) { if (fill.Side == OrderSide.Buy) _watcher.Arm(fill.Symbol, held.Exits, held.AveragePrice); }
+            else _watcher.Disarm(fill.Symbol);
+        }
+        return true;
     }
 
+    /// <summary>Watches a position restored after a restart (levels from the entry's exits at its average price).</summary>
+    public void WatchRestored(string symbol, ProtectiveExits exits, decimal averagePrice) => _watcher?.Arm(symbol, exits, averagePrice);
+
     // The rare bar that does more than update: expiries, flattening before the close, a signal.
-    private async ValueTask DecideAsync(Signal? signal, Bar bar, int index, double atr, DateTime end, DateOnly? flattenOn, DateTime? flattenAt, bool expire)
+    private async ValueTask DecideAsync(Signal? signal, Bar bar, int index, double atr, DateTime end, DateOnly? flattenOn, DateTime? flattenAt, bool expire,
+        string? exit = null)
     {
+        if (exit is not null && Ledger.HeldQuantity(bar.Symbol) is > 0 and var held)
+        {
+            // A watched stop or target: a market sale that never waits for approval.
+            await Orders.SubmitAsync(new OrderRequest(OrderIds.ForExit(Risk.IdPrefix, bar.Symbol, bar.StartUtc), bar.Symbol, OrderSide.Sell, held, null,
+                ProtectiveExits.None, null, exit), bar.Close);
+            signal = signal?.Action == SignalAction.Sell ? null : signal;
+        }
         if (expire)
             foreach (var r in _gate.TakeExpired(end))
                 await _journal.ApprovalResolvedAsync(new ApprovalDecision(r.ClientOrderId, ApprovalStatus.Expired, "engine", null, $"expired at {r.ExpiresUtc:u}", end));
@@ -191,7 +232,7 @@ public sealed class BotPipeline
             case GateVerdict.Ignore:
                 return (new SignalOutcome(signal, false, new RiskRejection(RiskRejectionCode.BelowApprovalThreshold, reason)), null);
             default:
-                await Orders.SubmitAsync(order, bar.Close);
+                await Orders.SubmitAsync(order, bar.Close, brokerHoldsExits: _watcher is null);
                 return (new SignalOutcome(signal, true, null, order.ClientOrderId), null);
         }
     }
@@ -250,7 +291,7 @@ public sealed class BotPipeline
         if (Refusal(now_) is { } refused) return Refused($"{refused.Code}: {refused.Message}");
         var (order, rejection) = Risk.Evaluate(now_, Ledger.View(symbol), price, state?.Frame.Atr ?? double.NaN);
         if (order is null) return Refused($"{rejection!.Code}: {rejection.Message}");
-        await Orders.SubmitAsync(order with { ClientOrderId = r.ClientOrderId, Signal = r.Signal }, price);
+        await Orders.SubmitAsync(order with { ClientOrderId = r.ClientOrderId, Signal = r.Signal }, price, brokerHoldsExits: _watcher is null);
         return new(r.ClientOrderId, ApprovalStatus.Approved, by, note, "sent", now);
     }
 

@@ -35,7 +35,8 @@ public sealed class OrderManager
     public void KnowOrders(IEnumerable<string> clientOrderIds) => _orders.UnionWith(clientOrderIds);
 
     /// <summary>Stores the order, then sends it. Returns the broker's answer, or null when it is unknown for now.</summary>
-    public async ValueTask<BrokerOrder?> SubmitAsync(OrderRequest order, decimal decisionPrice, CancellationToken ct = default)
+    /// <param name="brokerHoldsExits">False when the engine watches the exits itself: the broker gets the order without them.</param>
+    public async ValueTask<BrokerOrder?> SubmitAsync(OrderRequest order, decimal decisionPrice, CancellationToken ct = default, bool brokerHoldsExits = true)
     {
         if (!_orders.Add(order.ClientOrderId))
         {
@@ -49,7 +50,7 @@ public sealed class OrderManager
         BrokerOrder placed;
         try
         {
-            placed = await _broker.SubmitAsync(order, ct);
+            placed = await _broker.SubmitAsync(brokerHoldsExits ? order : order with { Exits = ProtectiveExits.None }, ct);
         }
         catch (OrderRejectedException ex)
         {
