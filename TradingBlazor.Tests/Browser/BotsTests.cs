@@ -52,4 +52,30 @@ public class BotsTests(BrowserFixture fx)
         await BrowserFixture.ScreenshotAsync(page, shot);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_manual_bots_entry_waits_on_the_dashboard_and_is_approved_there()
+    {
+        using var http = fx.App.CreateClient();
+        var config = """
+            { "version": 1, "name": "manual browser bot", "symbols": ["IWM"], "capital": 5000, "timeframe": "1m",
+              "trading_window": { "start": "09:30", "end": "16:00" }, "entry": { "rule": "close > 0" }, "exit": { "rule": "close < 0" },
+              "risk": { "position_fraction": 0.5 }, "execution": { "mode": "manual", "approval_timeout_minutes": 1440 } }
+            """;
+        using var created = await http.PostAsync("api/bots", new StringContent(config, System.Text.Encoding.UTF8, "application/json"));
+        var id = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        (await http.PostAsync($"api/bots/{id}/start", null)).EnsureSuccessStatusCode();
+
+        var page = await OpenAsync("", 1440, 900, dark: false);
+        var approve = page.Locator("[data-testid$=-approve]").First;
+        await Assertions.Expect(approve).ToBeVisibleAsync(new() { Timeout = 20000 });
+        await Assertions.Expect(page.Locator("[data-testid=approval-queue]")).ToContainTextAsync("manual mode");
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-approvals");
+        await approve.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=approvals-card]")).ToHaveCountAsync(0);
+        var orders = await http.GetStringAsync($"api/orders?bot={id}");
+        Assert.Contains($"tb{id}-IWM-", orders);
+        (await http.PostAsync($"api/bots/{id}/stop", null)).EnsureSuccessStatusCode();
+        await page.Context.CloseAsync();
+    }
 }

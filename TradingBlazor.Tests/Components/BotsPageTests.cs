@@ -13,7 +13,11 @@ public sealed class BotsPageTests : ComponentTestBase
     private static readonly DateTime At = new(2025, 3, 12, 14, 30, 0, DateTimeKind.Utc);
     private readonly FakeBotsService _bots = new();
 
-    public BotsPageTests() => Ctx.Services.AddSingleton<IBotsService>(_bots);
+    public BotsPageTests()
+    {
+        Ctx.Services.AddSingleton<IBotsService>(_bots);
+        Ctx.Services.AddSingleton<IApprovalsService>(new FakeApprovalsService());
+    }
 
     private string Snackbars => Host.Find("#mud-snackbar-container").TextContent;
 

@@ -27,6 +27,7 @@ public sealed class DashboardTests : ComponentTestBase
         Ctx.Services.AddSingleton<IDashboardService>(service);
         Ctx.Services.AddSingleton<IMarketDataService>(_market);
         Ctx.Services.AddSingleton<IBotsService>(_bots);
+        Ctx.Services.AddSingleton<IApprovalsService>(new FakeApprovalsService());
         return service;
     }
 
