@@ -17,6 +17,9 @@ public sealed class BotLedger
     private readonly Dictionary<string, LedgerPosition> _positions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OpenOrder> _open = new(StringComparer.Ordinal);
     private readonly HashSet<string> _openSymbols = new(StringComparer.Ordinal);
+    // Orders reported ended before all their fills were booked (Alpaca may answer "filled" before the execution
+    // arrives): a late fill still opens the position with the order's exits and signal.
+    private readonly Dictionary<string, OpenOrder> _endedEarly = new(StringComparer.Ordinal);
 
     /// <param name="keepHistory">Keep every fill and round trip in memory (a backtest's result); a live bot's are in the store.</param>
     public BotLedger(decimal capital, bool keepHistory = true)
@@ -79,10 +82,11 @@ public sealed class BotLedger
         _openSymbols.Add(order.Symbol);
     }
 
-    /// <summary>The order reached a final state: whatever it still reserved is released.</summary>
-    public void OrderEnded(string clientOrderId)
+    /// <summary>The order reached a final state (<paramref name="filledQuantity"/> filled in all): whatever it still reserved is released.</summary>
+    public void OrderEnded(string clientOrderId, decimal filledQuantity = 0m)
     {
         if (!_open.Remove(clientOrderId, out var order)) return;
+        if (order.Booked < filledQuantity) _endedEarly[clientOrderId] = order with { Reserved = 0m };
         if (_open.Values.All(o => o.Symbol != order.Symbol)) _openSymbols.Remove(order.Symbol);
     }
 
@@ -103,8 +107,9 @@ public sealed class BotLedger
     {
         if (_keepHistory) Fills.Add(fill);
         Fees += fill.Fee;
-        if (_open.TryGetValue(fill.ClientOrderId, out var order) && order.Reserved > 0)
-            _open[fill.ClientOrderId] = order with { Reserved = Math.Max(order.Reserved - fill.Quantity * fill.Price, 0m) };
+        if (_open.TryGetValue(fill.ClientOrderId, out var order))
+            _open[fill.ClientOrderId] = order with { Reserved = Math.Max(order.Reserved - fill.Quantity * fill.Price, 0m), Booked = order.Booked + fill.Quantity };
+        else _endedEarly.Remove(fill.ClientOrderId, out order);
         return fill.Side == OrderSide.Buy ? Bought(fill, barIndex, markPrice, order) : Sold(fill, barIndex);
     }
 
@@ -155,7 +160,7 @@ public sealed class BotLedger
         return trade;
     }
 
-    private sealed record OpenOrder(string Symbol, decimal Reserved, ProtectiveExits Exits, Signal? Signal);
+    private sealed record OpenOrder(string Symbol, decimal Reserved, ProtectiveExits Exits, Signal? Signal, decimal Booked = 0m);
 }
 
 /// <summary>A position in a bot's book.</summary>

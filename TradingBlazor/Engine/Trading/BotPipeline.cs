@@ -55,6 +55,7 @@ public sealed class BotPipeline
     private readonly ExitWatcher? _watcher;
     private readonly FlattenSchedule _sessions;
     private readonly bool _flatBeforeClose;
+    private readonly bool _wholeShares;
     private (string? Halted, DateOnly? EntriesHaltedFor) _halts;
     private readonly Dictionary<string, SymbolState> _bySymbol = new(StringComparer.Ordinal);
     private EasternDayCache _days;
@@ -79,6 +80,7 @@ public sealed class BotPipeline
         if (options.WatchExits ?? _venue is null) _watcher = new ExitWatcher();
         _sessions = new FlattenSchedule(options.Calendar, risk.FlattenMinutesBeforeClose);
         _flatBeforeClose = risk.FlatBeforeClose ?? !bot.Timeframe.IsDaily;
+        _wholeShares = _venue is null && !risk.FractionalShares;
         Symbols = bot.Config.Symbols.Select(s => s.ToUpperInvariant()).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
         foreach (var s in Symbols) _bySymbol[s] = NewState();
     }
@@ -232,10 +234,15 @@ public sealed class BotPipeline
             case GateVerdict.Ignore:
                 return (new SignalOutcome(signal, false, new RiskRejection(RiskRejectionCode.BelowApprovalThreshold, reason)), null);
             default:
-                await Orders.SubmitAsync(order, bar.Close, brokerHoldsExits: _watcher is null);
+                await Orders.SubmitAsync(Sized(order, bar.Close), bar.Close, brokerHoldsExits: _watcher is null);
                 return (new SignalOutcome(signal, true, null, order.ClientOrderId), null);
         }
     }
+
+    // A broker that does not size orders itself (Alpaca) would buy a notional in fractions: a whole-shares bot sends the
+    // whole shares its notional buys at the decision price (at least one: the risk engine refuses less than a share).
+    private OrderRequest Sized(OrderRequest order, decimal price) =>
+        _wholeShares && order.Notional is { } notional && price > 0 ? order with { Quantity = Math.Floor(notional / price), Notional = null } : order;
 
     // Checks before the risk engine that are the bot's state, not its limits.
     private RiskRejection? Refusal(Signal signal) =>
@@ -291,7 +298,7 @@ public sealed class BotPipeline
         if (Refusal(now_) is { } refused) return Refused($"{refused.Code}: {refused.Message}");
         var (order, rejection) = Risk.Evaluate(now_, Ledger.View(symbol), price, state?.Frame.Atr ?? double.NaN);
         if (order is null) return Refused($"{rejection!.Code}: {rejection.Message}");
-        await Orders.SubmitAsync(order with { ClientOrderId = r.ClientOrderId, Signal = r.Signal }, price, brokerHoldsExits: _watcher is null);
+        await Orders.SubmitAsync(Sized(order with { ClientOrderId = r.ClientOrderId, Signal = r.Signal }, price), price, brokerHoldsExits: _watcher is null);
         return new(r.ClientOrderId, ApprovalStatus.Approved, by, note, "sent", now);
     }
 

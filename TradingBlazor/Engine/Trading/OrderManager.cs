@@ -84,7 +84,7 @@ public sealed class OrderManager
     public void OnOrderChanged(BrokerOrder order)
     {
         if (order.Status is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Rejected or OrderStatus.Expired)
-            _ledger.OrderEnded(order.ClientOrderId);
+            _ledger.OrderEnded(order.ClientOrderId, order.FilledQuantity);
         _unsaved.Add(order);
     }
 
