@@ -65,7 +65,12 @@ public sealed class BotLedger
 
     public decimal HeldQuantity(string symbol) => _positions.TryGetValue(symbol, out var p) ? p.Quantity : 0m;
 
-    public bool HasOpenOrder(string symbol) => _open.Count > 0 && _openSymbols.Contains(symbol);
+    /// <summary>
+    /// An order for the symbol is working, or ended as filled with fills still to come: either way the symbol is busy,
+    /// so a broker that says "filled" before its execution arrives never gets a second order for the same thing.
+    /// </summary>
+    public bool HasOpenOrder(string symbol) =>
+        (_open.Count > 0 && _openSymbols.Contains(symbol)) || (_endedEarly.Count > 0 && _endedEarly.Values.Any(o => o.Symbol == symbol));
 
     public IEnumerable<string> OpenOrderIds => _open.Keys;
 
