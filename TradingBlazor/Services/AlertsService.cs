@@ -36,6 +36,9 @@ public interface IAlertsService
 
     string? WebhookUrl { get; }
 
+    /// <summary>Why the address would be refused, or null (empty is fine: off).</summary>
+    string? CheckWebhookUrl(string? url);
+
     /// <summary>Saves the webhook address (empty: off); returns why it is refused, or null.</summary>
     Task<string?> SetWebhookUrlAsync(string? url, CancellationToken ct = default);
 }
@@ -72,6 +75,8 @@ public sealed class AlertsService : IAlertsService, IDisposable
         _services.GetService<IApprovalService>() is { } approvals ? await approvals.PendingCountAsync(ct) : null;
 
     public string? WebhookUrl => _webhook.Url?.ToString();
+
+    public string? CheckWebhookUrl(string? url) => Engine.Alerts.WebhookUrl.Validate(url, out _);
 
     public Task<string?> SetWebhookUrlAsync(string? url, CancellationToken ct = default) => _webhook.SetUrlAsync(url, ct);
 

@@ -94,7 +94,7 @@ public sealed class AlertCenter : BackgroundService
     internal async Task HandleAsync(TradingEvent e, CancellationToken ct = default)
     {
         if (e is { Data: BotStatusUpdate s, BotId: { } id }) _names[id] = s.Name;
-        if (AlertRules.From(e) is not { } draft || IsRepeat(e)) return;
+        if (IsRepeat(e) || AlertRules.From(e) is not { } draft) return;
         string? name = e.BotId is { } bot ? await NameOfAsync(bot, ct) : null;
         Add(draft, e.TimeUtc, e.BotId, name, e.Sequence);
     }
