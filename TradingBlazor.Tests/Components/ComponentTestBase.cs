@@ -8,6 +8,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using TradingBlazor.Domain.Calendar;
 using TradingBlazor.Services;
+using TradingBlazor.Tests.Components.Fakes;
 
 namespace TradingBlazor.Tests.Components;
 
@@ -38,7 +39,11 @@ public abstract class ComponentTestBase : IAsyncLifetime
         Ctx.Services.AddSingleton<TimeProvider>(_ => Clock);
         Ctx.Services.AddSingleton<IMarketCalendar>(new NyseCalendar());
         Ctx.Services.AddScoped<ThemeState>();
+        // The shell's bell and nav read alerts on every page.
+        Ctx.Services.AddSingleton<IAlertsService>(Alerts);
     }
+
+    protected FakeAlertsService Alerts { get; } = new();
 
     protected BunitContext Ctx { get; } = new();
 

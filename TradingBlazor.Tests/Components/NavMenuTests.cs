@@ -57,4 +57,30 @@ public sealed class NavMenuTests : ComponentTestBase
             Assert.False(links["Dashboard"].Active);
         });
     }
+
+    [Fact]
+    public void Without_an_approval_queue_or_with_nothing_waiting_there_is_no_count()
+    {
+        Render<NavMenu>();
+        Assert.False(HasTestId("nav-approvals"));
+
+        Alerts.ChangeApprovals(0);
+        Host.WaitForAssertion(() => Assert.False(HasTestId("nav-approvals")));
+    }
+
+    [Fact]
+    public void Waiting_approvals_show_beside_bots_and_follow_the_queue()
+    {
+        Alerts.PendingApprovals = 2;
+        Render<NavMenu>();
+
+        var count = ByTestId("nav-approvals");
+        Assert.Equal("2", count.TextContent.Trim());
+        Assert.Equal("Bots", count.Closest("a")!.TextContent.Replace("2", "").Trim());
+
+        Alerts.ChangeApprovals(5);
+        Host.WaitForAssertion(() => Assert.Equal("5", ByTestId("nav-approvals").TextContent.Trim()));
+        Alerts.ChangeApprovals(null);
+        Host.WaitForAssertion(() => Assert.False(HasTestId("nav-approvals")));
+    }
 }

@@ -11,6 +11,7 @@ using TradingBlazor.Components;
 using TradingBlazor.Data;
 using TradingBlazor.Domain.Calendar;
 using TradingBlazor.Domain.Time;
+using TradingBlazor.Engine.Alerts;
 using TradingBlazor.Engine.Bots;
 using TradingBlazor.Engine.Market;
 using TradingBlazor.Engine.Scheduling;
@@ -95,6 +96,7 @@ public static class AppHost
         services.AddSingleton<Engine.Backtesting.BacktestService>();
         services.AddSingleton<Engine.Backtesting.BacktestChartBuilder>();
         services.AddTradingEngine(); // after the store, the simulated feed and the broker: bots resume on them
+        services.AddAlerts(); // constructed with the hosted services, so it hears the bots resume
 
         // Keys beside the database: circuits and antiforgery tokens survive a restart (and no per-start key warning).
         Microsoft.AspNetCore.DataProtection.DataProtectionBuilderExtensions.SetApplicationName(services.AddDataProtection(), "TradingBlazor");
@@ -132,6 +134,7 @@ public static class AppHost
         app.MapBrokerEndpoints();
         app.MapBotEndpoints();
         app.MapApprovalEndpoints();
+        app.MapAlertEndpoints();
         app.MapTradingRecordEndpoints();
         app.MapEventSocket();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

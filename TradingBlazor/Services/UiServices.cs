@@ -13,6 +13,7 @@ public static class UiServices
         services.AddSingleton<IBacktestLab, BacktestLab>();
         services.AddSingleton<IBotsService, BotsUiService>();
         services.AddSingleton<IApprovalsService, ApprovalsUiService>();
+        services.AddSingleton<IAlertsService, AlertsService>();
         return services;
     }
 }
