@@ -30,7 +30,8 @@ public static class BacktestBench
             Indicators = new() { "rsi(14)", "macd(12,26,9)" },
             Entry = new SignalRule { Rule = JsonDocument.Parse("\"rsi_14 < 30 and macd > signal\"").RootElement },
             Exit = new SignalRule { Rule = JsonDocument.Parse("\"rsi_14 > 70 or macd crosses_below signal\"").RootElement },
-            Risk = new RiskSettings { PositionSizing = PositionSizing.FixedFraction, PositionFraction = 0.5m, StopLoss = 0.01m, FractionalShares = true },
+            // The bars run round the clock (no sessions): nothing to flatten before a close.
+            Risk = new RiskSettings { PositionSizing = PositionSizing.FixedFraction, PositionFraction = 0.5m, StopLoss = 0.01m, FractionalShares = true, FlatBeforeClose = false },
         };
         var bot = BotConfigValidator.CompileOrThrow(config);
         var data = new Dictionary<string, BarSeries> { ["BENCH"] = new BarSeries(bars) };

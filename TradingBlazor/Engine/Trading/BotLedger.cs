@@ -69,8 +69,15 @@ public sealed class BotLedger
     /// An order for the symbol is working, or ended as filled with fills still to come: either way the symbol is busy,
     /// so a broker that says "filled" before its execution arrives never gets a second order for the same thing.
     /// </summary>
-    public bool HasOpenOrder(string symbol) =>
-        (_open.Count > 0 && _openSymbols.Contains(symbol)) || (_endedEarly.Count > 0 && _endedEarly.Values.Any(o => o.Symbol == symbol));
+    public bool HasOpenOrder(string symbol) => (_open.Count > 0 && _openSymbols.Contains(symbol)) || (_endedEarly.Count > 0 && AwaitsFills(symbol));
+
+    // A plain loop in its own method: a lambda capturing the symbol would allocate on every bar, whatever the branch.
+    private bool AwaitsFills(string symbol)
+    {
+        foreach (var o in _endedEarly.Values)
+            if (o.Symbol == symbol) return true;
+        return false;
+    }
 
     public IEnumerable<string> OpenOrderIds => _open.Keys;
 
