@@ -37,7 +37,7 @@ public sealed record RuntimeOptions
 /// connected Alpaca account. Starting a bot rebuilds its book from its stored fills, resolves the orders it had in
 /// flight by their client order ids (never sending one again), and warms its indicators from history.
 /// </summary>
-public sealed class BotRuntime : IAsyncDisposable
+public sealed partial class BotRuntime : IAsyncDisposable
 {
     private readonly IDbContextFactory<TradingDbContext> _db;
     private readonly IMarketDataFeed _feed;
@@ -106,12 +106,15 @@ public sealed class BotRuntime : IAsyncDisposable
         if (broker is SimulatedBroker) pipeline.ListenTo(broker);
         Restore(pipeline, book, broker as SimulatedBroker);
         pipeline.EntriesPaused = paused;
+        RestoreHalts(pipeline, record);
+        if (live is not null) pipeline.EntryGuard = await DayTradeGuardAsync(live, ct);
 
         var feed = live?.Feed ?? _feed;
         var history = live?.History ?? _history;
         var now = (live?.Clock ?? _clock).UtcNow();
         if (Options.WarmUp) await WarmUpAsync(pipeline, history, now, ct);
         var worker = new BotWorker(record.Id, pipeline, _calendar, (w, ex) => Fail(w, ex)) { Feed = feed, GapFill = live?.History };
+        worker.Journal = journal;
         if (Options.WarmUp) worker.Prime(await BucketInProgressAsync(pipeline, history, now, ct));
         await ResolveInFlightAsync(worker, book.InFlight, ct);
         lock (_routing)

@@ -229,7 +229,7 @@ public sealed class BotService : IBotService, IHostedService
     {
         var config = BotConfig.Parse(r.ConfigJson);
         return new BotSummary(r.Id, r.Name, r.Status, r.StatusReason, config.Symbols.Select(s => s.ToUpperInvariant()).ToList(), config.Timeframe,
-            config.Execution.Mode, await LedgerAsync(r.Id, config.Capital, ct), r.Revision, r.UpdatedAt);
+            config.Execution.Mode, await LedgerAsync(r.Id, config.Capital, ct), r.Revision, r.UpdatedAt, r.Halt, r.EntriesHaltedFor);
     }
 
     // A running bot's book is read on its own thread (a consistent snapshot); a stopped one's from its stored fills.
