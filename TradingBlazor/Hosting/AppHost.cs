@@ -131,6 +131,7 @@ public static class AppHost
         app.MapBacktestEndpoints();
         app.MapBrokerEndpoints();
         app.MapBotEndpoints();
+        app.MapKillSwitchEndpoints();
         app.MapTradingRecordEndpoints();
         app.MapEventSocket();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

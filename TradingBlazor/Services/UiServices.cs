@@ -12,6 +12,7 @@ public static class UiServices
         services.AddSingleton<IBrokerService, BrokerService>();
         services.AddSingleton<IBacktestLab, BacktestLab>();
         services.AddSingleton<IBotsService, BotsUiService>();
+        services.AddSingleton<IKillSwitchService, KillSwitchUiService>();
         return services;
     }
 }
