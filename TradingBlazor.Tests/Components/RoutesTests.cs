@@ -21,6 +21,7 @@ public sealed class RoutesTests : ComponentTestBase
         Ctx.Services.AddSingleton<IDashboardService>(_dashboard);
         Ctx.Services.AddSingleton<IMarketDataService>(new FakeMarketDataService());
         Ctx.Services.AddSingleton<IBotsService>(new FakeBotsService());
+        Ctx.Services.AddSingleton<IKillSwitchService>(new FakeKillSwitchService());
     }
 
     [Fact]
