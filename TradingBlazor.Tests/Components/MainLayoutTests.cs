@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 using TradingBlazor.Components.Layout;
 using TradingBlazor.Services;
@@ -10,7 +11,11 @@ public sealed class MainLayoutTests : ComponentTestBase
 {
     private readonly BunitJSModuleInterop _themeModule;
 
-    public MainLayoutTests() => _themeModule = Ctx.JSInterop.SetupModule("./js/theme.js");
+    public MainLayoutTests()
+    {
+        _themeModule = Ctx.JSInterop.SetupModule("./js/theme.js");
+        Ctx.Services.AddSingleton<IKillSwitchService>(new Fakes.FakeKillSwitchService());
+    }
 
     private IRenderedComponent<MainLayout> RenderLayout() =>
         RenderAlone<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(b => b.AddMarkupContent(0, "<p id=\"page-body\">the page</p>"))));
@@ -29,6 +34,7 @@ public sealed class MainLayoutTests : ComponentTestBase
         Assert.Equal("true", cut.Find(".tb-layout").GetAttribute("data-interactive"));
         Assert.NotNull(cut.Find("[data-testid='nav']"));
         Assert.NotNull(cut.Find("[data-testid='market-badge']"));
+        Assert.NotNull(cut.Find(".tb-appbar [data-testid='kill-switch']"));
         Assert.Equal("light", ThemeOf(cut));
     }
 

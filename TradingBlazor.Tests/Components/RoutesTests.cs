@@ -22,6 +22,7 @@ public sealed class RoutesTests : ComponentTestBase
         Ctx.Services.AddSingleton<IMarketDataService>(new FakeMarketDataService());
         Ctx.Services.AddSingleton<IBotsService>(new FakeBotsService());
         Ctx.Services.AddSingleton<IApprovalsService>(new FakeApprovalsService());
+        Ctx.Services.AddSingleton<IKillSwitchService>(new FakeKillSwitchService());
     }
 
     [Fact]

@@ -21,14 +21,14 @@ public sealed record BacktestRunDetails(long Id, string Name, string Symbols, st
 
 public sealed record EquityPointView(DateTime T, decimal E);
 
-/// <summary>A bot with its status, book and the config document it runs (snake_case, as posted).</summary>
+/// <summary>A bot with its status, book, halts and the config document it runs (snake_case, as posted).</summary>
 public sealed record BotView(long Id, string Name, Domain.Trading.BotStatus Status, string? StatusReason, IReadOnlyList<string> Symbols, string Timeframe,
-    Domain.Trading.ExecutionMode Mode, Engine.Bots.BotLedgerView Ledger, int Revision, DateTime UpdatedUtc, JsonElement Config)
+    Domain.Trading.ExecutionMode Mode, Engine.Bots.BotLedgerView Ledger, int Revision, DateTime UpdatedUtc, JsonElement Config, string? Halt, DateOnly? EntriesHaltedFor)
 {
     public static BotView Of(Engine.Bots.BotDetails bot)
     {
         var s = bot.Summary;
         return new(s.Id, s.Name, s.Status, s.StatusReason, s.Symbols, s.Timeframe, s.Mode, s.Ledger, s.Revision, s.UpdatedUtc,
-            JsonSerializer.SerializeToElement(bot.Config, Domain.Strategies.Config.BotConfig.Json));
+            JsonSerializer.SerializeToElement(bot.Config, Domain.Strategies.Config.BotConfig.Json), s.Halt, s.EntriesHaltedFor);
     }
 }

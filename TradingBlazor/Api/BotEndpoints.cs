@@ -58,6 +58,7 @@ public static class BotEndpoints
         MapCommand(group, BotCommand.Start, "Start (or resume) the bot.");
         MapCommand(group, BotCommand.Pause, "Pause new entries; exits and risk limits keep running.");
         MapCommand(group, BotCommand.Stop, "Stop the bot; positions stay unless ?flatten=true sells them.");
+        group.MapHaltEndpoints();
 
         // A non-numeric id would otherwise fall through to the pages' 404; name the parameter instead.
         group.MapMethods("/{id}/{**rest}", new[] { "GET", "POST", "PUT", "DELETE" }, (string id) => long.TryParse(id, out _)

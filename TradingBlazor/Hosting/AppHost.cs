@@ -135,6 +135,7 @@ public static class AppHost
         app.MapBotEndpoints();
         app.MapApprovalEndpoints();
         app.MapAlertEndpoints();
+        app.MapKillSwitchEndpoints();
         app.MapTradingRecordEndpoints();
         app.MapEventSocket();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

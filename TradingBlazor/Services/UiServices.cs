@@ -14,6 +14,7 @@ public static class UiServices
         services.AddSingleton<IBotsService, BotsUiService>();
         services.AddSingleton<IApprovalsService, ApprovalsUiService>();
         services.AddSingleton<IAlertsService, AlertsService>();
+        services.AddSingleton<IKillSwitchService, KillSwitchUiService>();
         return services;
     }
 }

@@ -19,6 +19,7 @@ public sealed class InMemoryBotService : IBotService
         public BotStatus Status { get; set; } = BotStatus.Stopped;
         public int Revision { get; set; } = 1;
         public List<BotPositionView> Positions { get; } = new();
+        public string? Halt { get; set; }
     }
 
     private readonly object _gate = new();
@@ -26,6 +27,13 @@ public sealed class InMemoryBotService : IBotService
     private long _nextId;
 
     public List<CommandCall> Commands { get; } = new();
+
+    public sealed record HaltCall(long Id, string By, bool Flatten, bool Clear);
+
+    public List<HaltCall> Halts { get; } = new();
+
+    /// <summary>Refuses clearing halts, as an engaged kill switch does.</summary>
+    public bool KillSwitchEngaged { get; set; }
 
     /// <summary>Adds a bot as if created earlier, in a given state and holding positions.</summary>
     public long Seed(BotConfig config, BotStatus status = BotStatus.Stopped, params BotPositionView[] positions)
@@ -92,6 +100,28 @@ public sealed class InMemoryBotService : IBotService
         });
     }
 
+    public Task<BotResult> HaltAsync(long id, string by, bool flatten, CancellationToken ct = default)
+    {
+        lock (_gate) Halts.Add(new HaltCall(id, by, flatten, Clear: false));
+        return Change(id, bot =>
+        {
+            bot.Halt = $"halted by {by}";
+            if (flatten) bot.Positions.Clear();
+            return null;
+        });
+    }
+
+    public Task<BotResult> ClearHaltAsync(long id, string by, CancellationToken ct = default)
+    {
+        lock (_gate) Halts.Add(new HaltCall(id, by, false, Clear: true));
+        return Change(id, bot =>
+        {
+            if (KillSwitchEngaged) return Conflict("kill_switch", "The kill switch is engaged: re-arm it to clear a halt.");
+            bot.Halt = null;
+            return null;
+        });
+    }
+
     private Task<BotResult> Change(long id, Func<Bot, BotResult?> change)
     {
         lock (_gate)
@@ -112,6 +142,6 @@ public sealed class InMemoryBotService : IBotService
         var cash = bot.Config.Capital - cost;
         var ledger = new BotLedgerView(bot.Config.Capital, cash, 0m, cash + value, 0m, value - cost, bot.Positions.ToList());
         return new BotSummary(bot.Id, bot.Config.Name, bot.Status, null, bot.Config.Symbols, bot.Config.Timeframe, bot.Config.Execution.Mode,
-            ledger, bot.Revision, new DateTime(2025, 3, 12, 15, 0, 0, DateTimeKind.Utc));
+            ledger, bot.Revision, new DateTime(2025, 3, 12, 15, 0, 0, DateTimeKind.Utc), bot.Halt);
     }
 }

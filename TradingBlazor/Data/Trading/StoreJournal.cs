@@ -189,4 +189,11 @@ public sealed class StoreJournal : ITradingJournal
     private static decimal? Money(decimal? value) => value is { } v ? Money(v) : null;
 
     private static bool IsFinal(OrderStatus s) => s is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Rejected or OrderStatus.Expired;
+
+    public async ValueTask HaltChangedAsync(string? halted, DateOnly? entriesHaltedFor, string? reason)
+    {
+        await using var db = await _db.CreateDbContextAsync();
+        await db.Bots.Where(b => b.Id == _botId)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Halt, halted).SetProperty(b => b.EntriesHaltedFor, entriesHaltedFor));
+    }
 }

@@ -25,4 +25,7 @@ public sealed class RiskState
     public void HaltEntriesForSession() => EntriesHaltedFor = Session;
 
     public bool EntriesHaltedToday => EntriesHaltedFor is { } d && d == Session;
+
+    /// <summary>Puts back a stored daily-loss halt after a restart (the session baseline restarts, so the loss would not be seen again).</summary>
+    public void RestoreEntriesHalt(DateOnly? session) => EntriesHaltedFor = session;
 }

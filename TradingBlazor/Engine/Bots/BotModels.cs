@@ -3,10 +3,10 @@ using TradingBlazor.Domain.Trading;
 
 namespace TradingBlazor.Engine.Bots;
 
-/// <summary>A bot as lists show it: identity, status and its book's headline numbers.</summary>
+/// <summary>A bot as lists show it: identity, status, its book's headline numbers and its halts (reduce-only, entries halted for a session).</summary>
 public sealed record BotSummary(
     long Id, string Name, BotStatus Status, string? StatusReason, IReadOnlyList<string> Symbols, string Timeframe,
-    ExecutionMode Mode, BotLedgerView Ledger, int Revision, DateTime UpdatedUtc);
+    ExecutionMode Mode, BotLedgerView Ledger, int Revision, DateTime UpdatedUtc, string? Halt = null, DateOnly? EntriesHaltedFor = null);
 
 /// <summary>A bot's book: allocated capital, cash, cash reserved by open orders, positions and P&amp;L.</summary>
 public sealed record BotLedgerView(

@@ -37,7 +37,7 @@ public sealed record RuntimeOptions
 /// connected Alpaca account. Starting a bot rebuilds its book from its stored fills, resolves the orders it had in
 /// flight by their client order ids (never sending one again), and warms its indicators from history.
 /// </summary>
-public sealed class BotRuntime : IAsyncDisposable
+public sealed partial class BotRuntime : IAsyncDisposable
 {
     private readonly IDbContextFactory<TradingDbContext> _db;
     private readonly IMarketDataFeed _feed;
@@ -125,12 +125,14 @@ public sealed class BotRuntime : IAsyncDisposable
         Restore(pipeline, book, broker as SimulatedBroker);
         foreach (var waiting in await WaitingApprovalsAsync(record.Id, bot, ct)) pipeline.RestoreApproval(waiting);
         pipeline.EntriesPaused = paused;
+        RestoreHalts(pipeline, record);
+        if (live is not null) pipeline.EntryGuard = await DayTradeGuardAsync(live, ct);
 
         var feed = live?.Feed ?? _feed;
         var history = live?.History ?? _history;
         var now = (live?.Clock ?? _clock).UtcNow();
         if (Options.WarmUp) await WarmUpAsync(pipeline, history, now, ct);
-        var worker = new BotWorker(record.Id, pipeline, _calendar, (w, ex) => Fail(w, ex)) { Feed = feed, GapFill = live?.History, Clock = live?.Clock ?? _clock };
+        var worker = new BotWorker(record.Id, pipeline, _calendar, (w, ex) => Fail(w, ex)) { Feed = feed, GapFill = live?.History, Clock = live?.Clock ?? _clock, Journal = journal };
         try
         {
             if (Options.WarmUp) worker.Prime(await BucketInProgressAsync(pipeline, history, now, ct));

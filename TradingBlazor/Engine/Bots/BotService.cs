@@ -15,7 +15,7 @@ namespace TradingBlazor.Engine.Bots;
 /// start-up every running or paused bot is activated again (one that cannot start is set to error, with the reason).
 /// Commands on one bot are serialised.
 /// </summary>
-public sealed class BotService : IBotService, IHostedService
+public sealed partial class BotService : IBotService, IHostedService
 {
     private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromSeconds(2);
     private readonly IDbContextFactory<TradingDbContext> _db;
@@ -170,6 +170,7 @@ public sealed class BotService : IBotService, IHostedService
         await using var db = await _db.CreateDbContextAsync(ct);
         var record = await db.Bots.SingleOrDefaultAsync(b => b.Id == id, ct);
         if (record is null) return NotFound(id);
+        if (command == BotCommand.Start && KillSwitchEngaged) return KillSwitchConflict("start a bot");
         try
         {
             switch (command)
@@ -244,7 +245,7 @@ public sealed class BotService : IBotService, IHostedService
     {
         var config = BotConfig.Parse(r.ConfigJson);
         return new BotSummary(r.Id, r.Name, r.Status, r.StatusReason, config.Symbols.Select(s => s.ToUpperInvariant()).ToList(), config.Timeframe,
-            config.Execution.Mode, await LedgerAsync(r.Id, config.Capital, ct), r.Revision, r.UpdatedAt);
+            config.Execution.Mode, await LedgerAsync(r.Id, config.Capital, ct), r.Revision, r.UpdatedAt, r.Halt, r.EntriesHaltedFor);
     }
 
     // A running bot's book is read on its own thread (a consistent snapshot); a stopped one's from its stored fills.

@@ -43,6 +43,8 @@ public sealed class BotWorker : IAsyncDisposable
     public IMarketDataFeed? Feed { get; init; }
     /// <summary>Where minutes the feed missed can be fetched (a live account's REST history); null: the feed never misses.</summary>
     public IHistoricalBars? GapFill { get; init; }
+    /// <summary>The bot's journal, for changes made from outside the pipeline (a halt set or cleared by the trader).</summary>
+    public ITradingJournal? Journal { get; set; }
 
     /// <summary>The start of the latest minute posted for a symbol (read from any thread: a DateTime read is atomic).</summary>
     public DateTime LastMinute(string symbol) => _lastMinutes.TryGetValue(symbol, out var t) ? new DateTime(Interlocked.Read(ref t.Ticks), DateTimeKind.Utc) : default;

@@ -22,4 +22,13 @@ public interface IBotService
     Task<BotResult> DeleteAsync(long id, bool flatten, CancellationToken ct = default);
 
     Task<BotResult> CommandAsync(long id, BotCommand command, bool flatten = false, CancellationToken ct = default);
+
+    /// <summary>
+    /// Cancels the bot's open orders, makes it reduce-only ("halted by <paramref name="by"/>") until the trader clears it,
+    /// and sells its positions if asked.
+    /// </summary>
+    Task<BotResult> HaltAsync(long id, string by, bool flatten, CancellationToken ct = default);
+
+    /// <summary>Clears the bot's halts (reduce-only and the daily loss limit's); refused while the kill switch is engaged.</summary>
+    Task<BotResult> ClearHaltAsync(long id, string by, CancellationToken ct = default);
 }

@@ -17,18 +17,20 @@ public sealed class StandaloneEngine : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private StandaloneEngine(ServiceProvider services, BotRuntime runtime, BotService bots, TradingEventBus bus)
+    private StandaloneEngine(ServiceProvider services, BotRuntime runtime, BotService bots, TradingEventBus bus, KillSwitch killSwitch)
     {
         _services = services;
         Runtime = runtime;
         Bots = bots;
         Events = bus;
+        KillSwitch = killSwitch;
     }
 
     public BotRuntime Runtime { get; }
     public BotService Bots { get; }
     public TradingEventBus Events { get; }
     public IApprovalService Approvals => new ApprovalService(Store, Runtime);
+    public KillSwitch KillSwitch { get; }
     public IDbContextFactory<TradingDbContext> Store => _services.GetRequiredService<IDbContextFactory<TradingDbContext>>();
 
     public static async Task<StandaloneEngine> StartAsync(string databasePath, IMarketDataFeed feed, IHistoricalBars history, RuntimeOptions options,
@@ -43,8 +45,10 @@ public sealed class StandaloneEngine : IAsyncDisposable
         var bus = new TradingEventBus(clock, logs.CreateLogger<TradingEventBus>());
         var runtime = new BotRuntime(contexts, feed, history, new NyseCalendar(), bus, clock, logs.CreateLogger<BotRuntime>(), options);
         var bots = new BotService(contexts, runtime, bus, clock, logs.CreateLogger<BotService>());
+        var killSwitch = new KillSwitch(contexts, bots, bus, clock, logs.CreateLogger<KillSwitch>());
         await bots.StartAsync(ct); // resumes the bots the store says were running
-        return new StandaloneEngine(services, runtime, bots, bus);
+        await killSwitch.StartAsync(ct); // then an engaged kill switch halts them again
+        return new StandaloneEngine(services, runtime, bots, bus, killSwitch);
     }
 
     public async ValueTask DisposeAsync()

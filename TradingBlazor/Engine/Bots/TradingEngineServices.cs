@@ -11,7 +11,7 @@ namespace TradingBlazor.Engine.Bots;
 
 public static class TradingEngineServices
 {
-    /// <summary>The live engine: event bus, runtime on the simulated market's clock, bot service (resumes bots at start-up), queries.</summary>
+    /// <summary>The live engine: event bus, runtime on the simulated market's clock, bot service (resumes bots at start-up), kill switch, queries.</summary>
     public static IServiceCollection AddTradingEngine(this IServiceCollection services)
     {
         services.AddSettings<TradingSettings>();
@@ -39,6 +39,10 @@ public static class TradingEngineServices
         });
         services.AddSingleton<IBotService>(sp => sp.GetRequiredService<BotService>());
         services.AddHostedService(sp => sp.GetRequiredService<BotService>());
+        // Hosted services start in registration order: an engaged kill switch halts the bots again after they resumed.
+        services.AddSingleton<KillSwitch>();
+        services.AddSingleton<IKillSwitch>(sp => sp.GetRequiredService<KillSwitch>());
+        services.AddHostedService(sp => sp.GetRequiredService<KillSwitch>());
         services.AddSingleton<ITradingQueries, TradingQueries>();
         services.AddSingleton<IApprovalService, ApprovalService>();
         return services;

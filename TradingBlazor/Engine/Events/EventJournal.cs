@@ -60,4 +60,18 @@ public sealed class EventJournal(TradingEventBus bus, long botId) : ITradingJour
         bus.Publish(TradingEventKind.PositionChanged, botId, new PositionUpdate(f.Symbol, held?.Quantity ?? 0m, held?.AveragePrice ?? 0m, held?.LastPrice ?? f.Price));
         return default;
     }
+
+    public ValueTask HaltChangedAsync(string? halted, DateOnly? entriesHaltedFor, string? reason)
+    {
+        if (halted is null && entriesHaltedFor is null)
+        {
+            _halt = null; // cleared: the next halt is news again
+            return default;
+        }
+        var why = reason ?? halted ?? $"entries halted for the session of {entriesHaltedFor:yyyy-MM-dd}";
+        if (why == _halt) return default;
+        _halt = why;
+        bus.Publish(TradingEventKind.RiskHalt, botId, new RiskHaltUpdate(why));
+        return default;
+    }
 }
