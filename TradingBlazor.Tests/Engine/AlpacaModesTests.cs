@@ -228,31 +228,13 @@ public sealed partial class AlpacaModesTests : IAsyncLifetime
     private static async Task<JsonElement[]> BotPositionsAsync(HttpClient http) =>
         (await GetArrayAsync(http, "api/positions")).Where(p => p.GetProperty("botId").ValueKind == JsonValueKind.Number && p.GetProperty("symbol").GetString() == Symbol).ToArray();
 
-    private TradingDbContext Store() => new(new DbContextOptionsBuilder<TradingDbContext>().UseSqlite($"Data Source={DatabasePath};Pooling=False").Options);
+    private SeededStore Seeded => new(DatabasePath);
 
-    private async Task SeedAsync()
-    {
-        var config = BotConfig.Parse(BotJson);
-        Assert.Empty(BotConfigValidator.Validate(config));
-        Directory.CreateDirectory(KillableApp.DataDirectory(_work));
-        await using var db = Store();
-        await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        var now = DateTime.UtcNow;
-        db.AppSettings.Add(new AppSettingRecord { Key = BrokerConnection.SettingKey, Value = nameof(BrokerMode.AlpacaPaper), UpdatedAt = now });
-        db.Bots.Add(new BotRecord { Name = config.Name, ConfigJson = config.ToJson(), Status = BotStatus.Running, CreatedAt = now, UpdatedAt = now });
-        await db.SaveChangesAsync();
-    }
+    private TradingDbContext Store() => Seeded.Open();
 
-    private async Task<List<OrderRecord>> OrdersAsync()
-    {
-        await using var db = Store();
-        return await db.Orders.AsNoTracking().OrderBy(o => o.Id).ToListAsync();
-    }
+    private Task SeedAsync() => Seeded.SeedAlpacaBotAsync(BotJson);
 
-    private async Task<List<FillRecord>> FillsAsync()
-    {
-        await using var db = Store();
-        return await db.Fills.AsNoTracking().OrderBy(f => f.Id).ToListAsync();
-    }
+    private Task<List<OrderRecord>> OrdersAsync() => Seeded.OrdersAsync();
+
+    private Task<List<FillRecord>> FillsAsync() => Seeded.FillsAsync();
 }
