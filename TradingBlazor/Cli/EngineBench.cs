@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using TradingBlazor.Domain.Time;
 using TradingBlazor.Adapters.Simulated;
 using TradingBlazor.Data;
 using TradingBlazor.Data.Entities;
@@ -129,7 +130,7 @@ public static class EngineBench
     private static async Task<List<long>> AddBotsAsync(IDbContextFactory<TradingDbContext> factory, int n)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var now = DateTime.UtcNow;
+        var now = TimeProvider.System.UtcNow();
         var bots = Enumerable.Range(0, n).Select(i => new BotRecord { Name = $"bench {Guid.NewGuid():N}", ConfigJson = "{}", CreatedAt = now, UpdatedAt = now }).ToList();
         db.Bots.AddRange(bots);
         await db.SaveChangesAsync();
