@@ -18,22 +18,30 @@ public sealed class RuleParseException(string path, string message) : Exception(
 /// </summary>
 public static class RuleParser
 {
-    public static RuleNode Compile(JsonElement rule, RuleVariables variables, string path)
+    /// <summary>Longest rule expression (characters): a rule is a line a trader writes, not a document.</summary>
+    public const int MaxLength = 2_000;
+    /// <summary>Deepest nesting of parentheses, unary minus, not, and rule objects: parsing and evaluation recurse.</summary>
+    public const int MaxDepth = 64;
+
+    public static RuleNode Compile(JsonElement rule, RuleVariables variables, string path) => Compile(rule, variables, path, 0);
+
+    private static RuleNode Compile(JsonElement rule, RuleVariables variables, string path, int depth)
     {
+        if (depth > MaxDepth) throw new RuleParseException(path, $"rules nest deeper than {MaxDepth} levels.");
         switch (rule.ValueKind)
         {
             case JsonValueKind.String:
                 return Parse(rule.GetString()!, variables, path);
             case JsonValueKind.Object:
                 var properties = rule.EnumerateObject().ToList();
-                if (rule.TryGetProperty("all", out var all)) return new AllRule(Children(all, variables, path + ".all"));
-                if (rule.TryGetProperty("any", out var any)) return new AnyRule(Children(any, variables, path + ".any"));
-                if (rule.TryGetProperty("not", out var not)) return new NotRule(Compile(not, variables, path + ".not"));
+                if (rule.TryGetProperty("all", out var all)) return new AllRule(Children(all, variables, path + ".all", depth));
+                if (rule.TryGetProperty("any", out var any)) return new AnyRule(Children(any, variables, path + ".any", depth));
+                if (rule.TryGetProperty("not", out var not)) return new NotRule(Compile(not, variables, path + ".not", depth + 1));
                 if (rule.TryGetProperty("for_bars", out var bars))
                 {
                     if (!bars.TryGetInt32(out int n) || n < 1) throw new RuleParseException(path + ".for_bars", "must be a whole number of at least 1.");
                     if (!rule.TryGetProperty("rule", out var inner)) throw new RuleParseException(path, "for_bars needs a \"rule\".");
-                    return new ForBarsRule(n, Compile(inner, variables, path + ".rule"));
+                    return new ForBarsRule(n, Compile(inner, variables, path + ".rule", depth + 1));
                 }
                 throw new RuleParseException(path, $"unknown rule object with keys {string.Join(", ", properties.Select(p => p.Name))}; use all, any, not or for_bars.");
             default:
@@ -41,15 +49,16 @@ public static class RuleParser
         }
     }
 
-    private static List<RuleNode> Children(JsonElement array, RuleVariables variables, string path)
+    private static List<RuleNode> Children(JsonElement array, RuleVariables variables, string path, int depth)
     {
         if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
             throw new RuleParseException(path, "must be a non-empty array of rules.");
-        return array.EnumerateArray().Select((r, i) => Compile(r, variables, $"{path}[{i}]")).ToList();
+        return array.EnumerateArray().Select((r, i) => Compile(r, variables, $"{path}[{i}]", depth + 1)).ToList();
     }
 
     public static RuleNode Parse(string text, RuleVariables variables, string path = "rule")
     {
+        if (text.Length > MaxLength) throw new RuleParseException(path, $"is {text.Length:N0} characters long; a rule may have at most {MaxLength:N0}.");
         var parser = new Parser(Tokenize(text, path), variables, path, text);
         var node = parser.ParseOr();
         parser.ExpectEnd();
@@ -95,6 +104,13 @@ public static class RuleParser
     {
         private static readonly HashSet<string> Comparators = new() { "<", "<=", ">", ">=", "==", "!=" };
         private int _pos;
+        private int _depth;
+
+        // Each nested level recurses once more; a limit keeps a hostile rule from overflowing the stack.
+        private void Deeper()
+        {
+            if (++_depth > MaxDepth) throw new RuleParseException(path, $"nests deeper than {MaxDepth} levels (parentheses, minus signs, not).");
+        }
 
         private string? Peek => _pos < tokens.Count ? tokens[_pos] : null;
 
@@ -123,7 +139,10 @@ public static class RuleParser
         {
             if (Peek != "not") return ParsePredicate();
             _pos++;
-            return new NotRule(ParseNot());
+            Deeper();
+            var inner = new NotRule(ParseNot());
+            _depth--;
+            return inner;
         }
 
         private RuleNode ParsePredicate()
@@ -172,7 +191,10 @@ public static class RuleParser
             if (Peek == "-")
             {
                 _pos++;
-                return new BinaryExpression('-', new ConstantExpression(0), ParseUnary());
+                Deeper();
+                var negated = new BinaryExpression('-', new ConstantExpression(0), ParseUnary());
+                _depth--;
+                return negated;
             }
             return ParseAtom();
         }
@@ -183,9 +205,11 @@ public static class RuleParser
             _pos++;
             if (token == "(")
             {
+                Deeper();
                 var inner = ParseSum();
                 if (Peek != ")") throw Error("expected ')'");
                 _pos++;
+                _depth--;
                 return inner;
             }
             if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return new ConstantExpression(number);
