@@ -18,7 +18,9 @@ public sealed record StoredTrade(string Symbol, DateTime EntryTime, decimal Entr
     decimal ReturnPct, int BarsHeld, decimal MaePct, decimal MfePct, string ExitReason, DateTime? SignalTime, Dictionary<string, double>? Values)
 {
     public static StoredTrade From(Domain.Execution.ClosedTrade t) => new(t.Symbol, t.EntryTimeUtc, t.EntryPrice, t.Quantity, t.ExitTimeUtc, t.ExitPrice, t.Pnl, t.Fees,
-        t.ReturnPct, t.BarsHeld, t.MaePct, t.MfePct, t.ExitReason, t.EntrySignal?.TimeUtc, t.EntrySignal?.Values.ToDictionary(kv => kv.Key, kv => kv.Value));
+        t.ReturnPct, t.BarsHeld, t.MaePct, t.MfePct, t.ExitReason, t.EntrySignal?.TimeUtc,
+        // JSON has no NaN: a value still warming up when the entry fired is left out.
+        t.EntrySignal?.Values.Where(kv => double.IsFinite(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value));
 }
 
 /// <summary>Builds chart data for a stored run, reloading its bars from the source it used.</summary>

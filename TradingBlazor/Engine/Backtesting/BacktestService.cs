@@ -147,6 +147,25 @@ public sealed class BacktestService
             _log.LogError(ex, "Backtest {Id} failed", id);
         }
 
+        try
+        {
+            await SaveAsync(id, status, error, result);
+        }
+        catch (Exception ex)
+        {
+            // The results could not be stored (a value too large for its column, say): the run still ends, as failed.
+            _log.LogError(ex, "Backtest {Id}: storing its results failed", id);
+            (status, error) = ("failed", $"The results could not be stored: {ex.GetBaseException().Message}");
+            try { await SaveAsync(id, status, error, null); }
+            catch (Exception again) { _log.LogError(again, "Backtest {Id}: recording the failure failed too", id); }
+        }
+        _live.TryRemove(id, out _);
+        _log.LogInformation("Backtest {Id} {Status}{Error}", id, status, error is null ? "" : ": " + error);
+        Changed?.Invoke(new BacktestProgress(id, status, 1, error));
+    }
+
+    private async Task SaveAsync(long id, string status, string? error, BacktestResult? result)
+    {
         await using var db = await _contexts.CreateDbContextAsync(CancellationToken.None);
         var run = await db.BacktestRuns.FirstAsync(r => r.Id == id);
         run.Status = status;
@@ -155,14 +174,30 @@ public sealed class BacktestService
         if (result is not null)
         {
             run.FinalEquity = Math.Round(result.FinalEquity, 8);
-            run.SummaryJson = JsonSerializer.Serialize(BacktestReport.Summary(result), Json);
+            run.SummaryJson = JsonSerializer.Serialize(BacktestReport.Summary(result).ToDictionary(kv => kv.Key, kv => Finite(kv.Value)), Json);
             run.EquityJson = JsonSerializer.Serialize(result.Equity.Select(p => new { t = p.TimeUtc, e = p.Equity }), Json);
             run.TradesJson = JsonSerializer.Serialize(result.Trades.Select(StoredTrade.From), Json);
         }
         await db.SaveChangesAsync(CancellationToken.None);
-        _live.TryRemove(id, out _);
-        _log.LogInformation("Backtest {Id} {Status}{Error}", id, status, error is null ? "" : ": " + error);
-        Changed?.Invoke(new BacktestProgress(id, status, 1, error));
+    }
+
+    // A ratio without a meaning (no trades, no variance) is stored as null: JSON has no NaN or infinity.
+    private static object? Finite(object? value) => value is double d && !double.IsFinite(d) ? null : value;
+
+    /// <summary>Runs a previous process left queued or running can never finish: they end as interrupted, saying so.</summary>
+    public async Task<int> MarkInterruptedAsync(CancellationToken ct = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var stale = await db.BacktestRuns.Where(r => r.Status == "running" || r.Status == "queued").ToListAsync(ct);
+        foreach (var run in stale)
+        {
+            run.Status = "interrupted";
+            run.Error = "The app stopped before this run finished; start it again.";
+            run.FinishedAt = _clock.UtcNow();
+        }
+        await db.SaveChangesAsync(ct);
+        if (stale.Count > 0) _log.LogWarning("{Count} backtests left running by a previous process marked interrupted", stale.Count);
+        return stale.Count;
     }
 
     private sealed class Progress(BacktestService service, long id) : IProgress<double>
