@@ -50,7 +50,7 @@ public class ImportTests
         await page.Locator("[data-testid=import-file]").SetInputFilesAsync(csv);
         // The server has taken the file once it proposes a symbol from the file name; type over it only then.
         var symbol = page.Locator("input[data-testid=import-symbol], [data-testid=import-symbol] input").First;
-        await Assertions.Expect(symbol).ToHaveValueAsync("X");
+        await Assertions.Expect(symbol).ToHaveValueAsync("X", new() { Timeout = 15000 }); // the upload travels over the circuit: slow under a full test run
         await symbol.FillAsync("BAD SYMBOL!");
         await page.Locator("[data-testid=import-run]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=import-symbol-error]")).ToContainTextAsync("not a valid symbol");

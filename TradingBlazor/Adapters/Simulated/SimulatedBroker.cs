@@ -205,7 +205,7 @@ public sealed class SimulatedBroker : IBarDrivenBrokerage
     private void Update(BrokerOrder order)
     {
         _orders[order.ClientOrderId] = order;
-        if (order.Status is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Rejected)
+        if (order.Status.IsFinal())
         {
             _finished.Enqueue(order.ClientOrderId);
             if (_finished.Count > FinishedKept) _orders.Remove(_finished.Dequeue());

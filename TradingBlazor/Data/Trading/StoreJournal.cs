@@ -32,7 +32,7 @@ public sealed class StoreJournal : ITradingJournal
         db.Signals.Add(new SignalRecord
         {
             BotId = _botId, Symbol = s.Symbol, Timestamp = s.TimeUtc, Action = s.Action, Confidence = s.Confidence, Source = s.Source,
-            Values = s.Values.ToDictionary(kv => kv.Key, kv => double.IsFinite(kv.Value) ? kv.Value : (double?)null),
+            Values = Stored(s.Values),
             Executed = outcome.Executed, ClientOrderId = outcome.ClientOrderId, Outcome = Describe(outcome),
         });
         await db.SaveChangesAsync();
@@ -56,7 +56,7 @@ public sealed class StoreJournal : ITradingJournal
         if (row is null) db.Orders.Add(row = NewOrder(order.ClientOrderId, order.Symbol, order.Side, order.Quantity ?? 0m, order.Notional));
         row.BrokerOrderId = order.BrokerOrderId;
         // A late, stale report never moves an order back from a final state.
-        if (!IsFinal(row.Status) || IsFinal(order.Status)) row.Status = order.Status;
+        if (!row.Status.IsFinal() || order.Status.IsFinal()) row.Status = order.Status;
         row.FilledQuantity = Math.Max(row.FilledQuantity, order.FilledQuantity);
         row.AverageFillPrice = Money(order.AverageFillPrice) ?? row.AverageFillPrice;
         row.SubmittedAt ??= order.SubmittedUtc ?? _clock.UtcNow();
@@ -115,7 +115,7 @@ public sealed class StoreJournal : ITradingJournal
                 db.Trades.Add(open = new TradeRecord
                 {
                     BotId = _botId, Symbol = fill.Symbol, EntryAt = held.EntryTime, EntryClientOrderId = fill.ClientOrderId, EntrySignalId = signalId,
-                    IndicatorSnapshot = held.EntrySignal?.Values.ToDictionary(kv => kv.Key, kv => double.IsFinite(kv.Value) ? kv.Value : (double?)null) ?? new(),
+                    IndicatorSnapshot = held.EntrySignal is { } entry ? Stored(entry.Values) : new(),
                 });
             }
             open.Quantity = held.Quantity;
@@ -148,7 +148,7 @@ public sealed class StoreJournal : ITradingJournal
         {
             BotId = _botId, ClientOrderId = r.ClientOrderId, SignalId = signalId, Symbol = r.Order.Symbol, Action = r.Signal.Action,
             Quantity = r.Order.Quantity, Notional = Money(r.Order.Notional), Price = Money(r.Price), Confidence = r.Signal.Confidence, Reason = r.Reason,
-            Values = r.Signal.Values.ToDictionary(kv => kv.Key, kv => double.IsFinite(kv.Value) ? kv.Value : (double?)null),
+            Values = Stored(r.Signal.Values),
             RequestedAt = r.RequestedUtc, ExpiresAt = r.ExpiresUtc,
         });
         await db.SaveChangesAsync();
@@ -183,12 +183,15 @@ public sealed class StoreJournal : ITradingJournal
         };
     }
 
+    // A value still warming up (NaN) is stored as null: the snapshot column is JSON.
+    private static Dictionary<string, double?> Stored(IReadOnlyDictionary<string, double> values) =>
+        values.ToDictionary(kv => kv.Key, kv => double.IsFinite(kv.Value) ? kv.Value : (double?)null);
+
     // The store keeps money to 1e-8 (its scaled-integer columns); derived values (average cost, P&L, percentage fees) can carry more digits.
     private static decimal Money(decimal value) => Math.Round(value, 8, MidpointRounding.ToEven);
 
     private static decimal? Money(decimal? value) => value is { } v ? Money(v) : null;
 
-    private static bool IsFinal(OrderStatus s) => s is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Rejected or OrderStatus.Expired;
 
     public async ValueTask HaltChangedAsync(string? halted, DateOnly? entriesHaltedFor, string? reason)
     {

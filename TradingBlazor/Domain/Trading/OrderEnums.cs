@@ -25,6 +25,12 @@ public enum TimeInForce
     Cls,
 }
 
+public static class OrderStatusRules
+{
+    /// <summary>Nothing more can happen to the order: it filled, or it will never (fill further).</summary>
+    public static bool IsFinal(this OrderStatus status) => status is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Rejected or OrderStatus.Expired;
+}
+
 /// <summary>Our order lifecycle; broker-specific states map onto it at the adapter edge.</summary>
 public enum OrderStatus
 {

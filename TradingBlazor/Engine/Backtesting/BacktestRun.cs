@@ -28,7 +28,6 @@ public sealed class BacktestRun
     public BotPipeline Pipeline { get; }
     public SimulatedBroker Broker { get; }
     public MemoryJournal Journal { get; }
-    public BacktestRun Record => this;
 
     /// <summary>All bars at one instant have been processed: one equity point.</summary>
     public void Mark(DateTime time)

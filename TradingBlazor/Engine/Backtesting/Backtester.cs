@@ -61,7 +61,7 @@ public sealed class Backtester
                     ct.ThrowIfCancellationRequested();
                 }
             }
-            run.Record.Mark(time);
+            run.Mark(time);
         }
         progress?.Report(1);
         return run.Finish(_options.EndOfData);

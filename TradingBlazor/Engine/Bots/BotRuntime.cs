@@ -111,7 +111,7 @@ public sealed partial class BotRuntime : IAsyncDisposable
         var prefix = OrderIds.ForBot(record.Id);
         var live = record.IsDemo ? null : Live();
         // A live bot's orders are timed on the broker's clock (reconciliation after a restart starts from them).
-        ITradingJournal journal = new TeeJournal(new StoreJournal(_db, record.Id, live?.Clock ?? _clock), new EventJournal(_bus, record.Id));
+        ITradingJournal journal = LiveJournal(record.Id, live?.Clock ?? _clock);
         if (Options.KeepSignals) journal = new TeeJournal(_memories[record.Id] = new MemoryJournal(), journal);
 
         // A book belongs to its venue: what a bot did on the simulated broker is not held at Alpaca, and the other way round.
@@ -291,6 +291,9 @@ public sealed partial class BotRuntime : IAsyncDisposable
         else _log.LogWarning("Fill {ExecutionId} of {ClientOrderId} belongs to no bot; the position is unmanaged", fill.ExecutionId, fill.ClientOrderId);
     }
 
+    // What a bot does goes to the store first, then to the event bus.
+    private ITradingJournal LiveJournal(long botId, TimeProvider clock) => new TeeJournal(new StoreJournal(_db, botId, clock), new EventJournal(_bus, botId));
+
     private async Task BookWithoutWorkerAsync(long botId, Fill fill)
     {
         await _orphans.WaitAsync();
@@ -306,7 +309,7 @@ public sealed partial class BotRuntime : IAsyncDisposable
             var book = await StoredBookAsync(botId, BotConfig.Parse(record.ConfigJson).Capital, CancellationToken.None);
             if (book.Fills.Any(f => f.ExecutionId == fill.ExecutionId)) return;
             var closed = book.Ledger.Apply(fill, 0, fill.Price);
-            await new TeeJournal(new StoreJournal(_db, botId, Live()?.Clock ?? _clock), new EventJournal(_bus, botId)).FillAsync(fill, closed, book.Ledger);
+            await LiveJournal(botId, Live()?.Clock ?? _clock).FillAsync(fill, closed, book.Ledger);
             _log.LogInformation("Booked fill {ExecutionId} of stopped bot {BotId}", fill.ExecutionId, botId);
         }
         catch (Exception ex)

@@ -83,7 +83,7 @@ public sealed class OrderManager
 
     public void OnOrderChanged(BrokerOrder order)
     {
-        if (order.Status is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Rejected or OrderStatus.Expired)
+        if (order.Status.IsFinal())
             _ledger.OrderEnded(order.ClientOrderId, order.FilledQuantity);
         _unsaved.Add(order);
     }
