@@ -19,7 +19,7 @@ public sealed class BacktestsPageTests : ComponentTestBase
     {
         Ctx.Services.AddSingleton<IBacktestLab>(_lab);
         _lab.Runs.Add(TestConfigs.Run(1, "Alpha", AlphaSummary));
-        _lab.Runs.Add(TestConfigs.Run(2, "Beta", status: "failed", error: "No bars."));
+        _lab.Runs.Add(TestConfigs.Run(2, "Beta", status: BacktestStatus.Failed, error: "No bars."));
         _lab.Runs.Add(TestConfigs.Run(3, "Gamma", GammaSummary, symbols: "QQQ"));
         foreach (var run in _lab.Runs) _lab.Details[run.Id] = new RunDetail(run, new[] { TestConfigs.Winner }, run.Summary is null ? null : TestConfigs.Chart);
     }
@@ -40,8 +40,8 @@ public sealed class BacktestsPageTests : ComponentTestBase
         Assert.Equal(1, _lab.ListRunsCalls);
         var rows = Rows();
         Assert.Equal(3, rows.Count);
-        Assert.Equal(new[] { "1", "Alpha", "SPY", "1d", "2025-01-02 – 2025-10-31", "completed", "11,234.56", "12.35%", "1.23", "5.50%", "Open" }, rows[0]);
-        Assert.Equal(new[] { "2", "Beta", "SPY", "1d", "2025-01-02 – 2025-10-31", "failed", "", "—", "—", "—", "Open" }, rows[1]);
+        Assert.Equal(new[] { "1", "Alpha", "SPY", "1d", "2025-01-02 – 2025-10-31", "Completed", "11,234.56", "12.35%", "1.23", "5.50%", "Open" }, rows[0]);
+        Assert.Equal(new[] { "2", "Beta", "SPY", "1d", "2025-01-02 – 2025-10-31", "Failed", "", "—", "—", "—", "Open" }, rows[1]);
         Assert.Equal("QQQ", rows[2][2]);
         Assert.False(HasTestId("compare"));
         Assert.False(HasTestId("run-results"));
@@ -139,7 +139,7 @@ public sealed class BacktestsPageTests : ComponentTestBase
         _lab.Runs.Insert(0, run);
         _lab.Details[4] = new RunDetail(run, Array.Empty<StoredTrade>(), TestConfigs.Chart);
 
-        _lab.Raise(new BacktestProgress(4, "completed", 1, null));
+        _lab.Raise(new BacktestProgress(4, BacktestStatus.Completed, 1, null));
 
         Host.WaitForAssertion(() => Assert.Equal("4", ByTestId("run-results").GetAttribute("data-run-id")));
         Assert.Equal(2, _lab.ListRunsCalls);

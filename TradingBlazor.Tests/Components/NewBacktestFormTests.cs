@@ -171,7 +171,7 @@ public sealed class NewBacktestFormTests : ComponentTestBase
         Assert.True(ByTestId("bt-run").HasAttribute("disabled"));
         Assert.Contains("0%", ByTestId("new-backtest").TextContent);
 
-        _lab.Raise(new BacktestProgress(42, "running", 0.25, null));
+        _lab.Raise(new BacktestProgress(42, BacktestStatus.Running, 0.25, null));
 
         Host.WaitForAssertion(() => Assert.Contains("25%", ByTestId("new-backtest").TextContent));
         Assert.Equal("25", ByTestId("bt-progress").GetAttribute("aria-valuenow"));
@@ -186,8 +186,8 @@ public sealed class NewBacktestFormTests : ComponentTestBase
         RenderForm();
         await RunAsync();
 
-        _lab.Raise(new BacktestProgress(7, "completed", 1, null));
-        _lab.Raise(new BacktestProgress(42, "running", 0.5, null));
+        _lab.Raise(new BacktestProgress(7, BacktestStatus.Completed, 1, null));
+        _lab.Raise(new BacktestProgress(42, BacktestStatus.Running, 0.5, null));
 
         Host.WaitForAssertion(() => Assert.Contains("50%", ByTestId("new-backtest").TextContent));
         Assert.Empty(_finished);
@@ -200,7 +200,7 @@ public sealed class NewBacktestFormTests : ComponentTestBase
         RenderForm();
         await RunAsync();
 
-        _lab.Raise(new BacktestProgress(42, "completed", 1, null));
+        _lab.Raise(new BacktestProgress(42, BacktestStatus.Completed, 1, null));
 
         Host.WaitForAssertion(() => Assert.Equal(new long[] { 42 }, _finished));
         Host.WaitForAssertion(() => Assert.False(HasTestId("bt-progress")));
@@ -214,7 +214,7 @@ public sealed class NewBacktestFormTests : ComponentTestBase
         RenderForm();
         await RunAsync();
 
-        _lab.Raise(new BacktestProgress(42, "failed", 0.4, "No bars for SPY in the range."));
+        _lab.Raise(new BacktestProgress(42, BacktestStatus.Failed, 0.4, "No bars for SPY in the range."));
 
         Host.WaitForAssertion(() => Assert.Equal(new[] { "run No bars for SPY in the range." }, Errors()));
         Assert.Equal(new long[] { 42 }, _finished);

@@ -1,3 +1,4 @@
+using TradingBlazor.Engine.Backtesting;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using TradingBlazor.Components.Backtests;
@@ -112,7 +113,7 @@ public sealed class RunResultsTests : ComponentTestBase
     [Fact]
     public void A_failed_run_shows_its_error_and_no_metrics_or_charts()
     {
-        _lab.Details[9] = new RunDetail(TestConfigs.Run(9, "Broken", status: "failed", error: "No bars for SPX in the range."), Array.Empty<Engine.Backtesting.StoredTrade>(), null);
+        _lab.Details[9] = new RunDetail(TestConfigs.Run(9, "Broken", status: BacktestStatus.Failed, error: "No bars for SPX in the range."), Array.Empty<Engine.Backtesting.StoredTrade>(), null);
 
         Render<RunResults>(p => p.Add(x => x.RunId, 9));
 

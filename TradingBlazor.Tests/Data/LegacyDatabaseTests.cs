@@ -1,3 +1,4 @@
+using TradingBlazor.Engine.Backtesting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +53,7 @@ public class LegacyDatabaseTests
         Assert.Equal(15844.517686m, runs.Single(r => r.Id == 1).FinalEquity);
         Assert.Equal(16402.86204474m, runs.Single(r => r.Id == 2).FinalEquity);
         Assert.Equal(9344.889908m, runs.Single(r => r.Id == 3).FinalEquity);
-        Assert.All(runs, r => Assert.Equal("completed", r.Status));
+        Assert.All(runs, r => Assert.Equal(BacktestStatus.Completed, r.Status));
         var whole = await lab.OpenRunAsync(1);
         Assert.Equal(87, whole!.Trades.Count);
         Assert.Equal(87, whole.Run.Summary!.Value.GetProperty("closed_trades").GetInt32());

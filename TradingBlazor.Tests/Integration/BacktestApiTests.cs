@@ -35,7 +35,7 @@ public class BacktestApiTests
         for (int i = 0; i < 100; i++)
         {
             run = await client.GetFromJsonAsync<JsonElement>($"api/backtests/{id}");
-            if (run.GetProperty("status").GetString() != "running") break;
+            if (run.GetProperty("status").GetString() is not ("running" or "queued")) break;
             await Task.Delay(100);
         }
         Assert.Equal("completed", run.GetProperty("status").GetString());

@@ -1,3 +1,4 @@
+using TradingBlazor.Engine.Backtesting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -30,7 +31,7 @@ public sealed class BacktestRunEndingTests
         await Eventually.HoldsAsync(async () =>
         {
             run = await http.GetFromJsonAsync<JsonElement>($"api/backtests/{id}");
-            return run.GetProperty("status").GetString() != "running";
+            return run.GetProperty("status").GetString() is not ("running" or "queued");
         }, "the run ended", TimeSpan.FromSeconds(30));
         Assert.Equal("completed", run.GetProperty("status").GetString());
         var trades = await http.GetFromJsonAsync<JsonElement>($"api/backtests/{id}/trades");
@@ -46,7 +47,7 @@ public sealed class BacktestRunEndingTests
         await using (var db = new TradingDbContext((DbContextOptions<TradingDbContext>)options))
         {
             await db.Database.MigrateAsync();
-            db.BacktestRuns.Add(new BacktestRunRecord { Name = "killed", RequestJson = "{}", Symbols = "SPY", Timeframe = "1d", Source = "simulated", Status = "running",
+            db.BacktestRuns.Add(new BacktestRunRecord { Name = "killed", RequestJson = "{}", Symbols = "SPY", Timeframe = "1d", Source = "simulated", Status = BacktestStatus.Running,
                 FromUtc = DateTime.UtcNow, ToUtc = DateTime.UtcNow, CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }

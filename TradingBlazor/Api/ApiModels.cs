@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TradingBlazor.Engine.Backtesting;
 
 namespace TradingBlazor.Api;
 
@@ -10,13 +11,13 @@ public sealed record MarketStatusView(DateTime At, string Phase, bool IsOpen, Se
 
 public sealed record SessionsView(DateOnly From, DateOnly To, int TradingDays, IReadOnlyList<SessionView> Sessions);
 
-public sealed record BacktestStarted(long Id, string Status, string Url);
+public sealed record BacktestStarted(long Id, BacktestStatus Status, string Url);
 
-public sealed record BacktestRunItem(long Id, string Name, string Symbols, string Timeframe, DateTime From, DateTime To, string Source, string Status,
+public sealed record BacktestRunItem(long Id, string Name, string Symbols, string Timeframe, DateTime From, DateTime To, string Source, BacktestStatus Status,
     string? Error, DateTime CreatedAt, DateTime? FinishedAt, decimal? FinalEquity, double? Progress);
 
 /// <summary>A run with its exact request and (when finished) its summary of metrics.</summary>
-public sealed record BacktestRunDetails(long Id, string Name, string Symbols, string Timeframe, DateTime From, DateTime To, string Source, string Status,
+public sealed record BacktestRunDetails(long Id, string Name, string Symbols, string Timeframe, DateTime From, DateTime To, string Source, BacktestStatus Status,
     string? Error, DateTime CreatedAt, DateTime? FinishedAt, double Progress, JsonElement Request, JsonElement? Summary);
 
 public sealed record EquityPointView(DateTime T, decimal E);

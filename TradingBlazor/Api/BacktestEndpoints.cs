@@ -30,7 +30,7 @@ public static class BacktestEndpoints
             var (id, errors) = await service.StartAsync(request, ct);
             if (id is null)
                 return Results.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
-            return Results.Accepted($"/api/backtests/{id}", new BacktestStarted(id.Value, "running", $"/api/backtests/{id}"));
+            return Results.Accepted($"/api/backtests/{id}", new BacktestStarted(id.Value, BacktestStatus.Queued, $"/api/backtests/{id}"));
         }).Accepts<BacktestRequest>("application/json").Produces<BacktestStarted>(StatusCodes.Status202Accepted).ProducesValidationProblem()
           .WithName("StartBacktest").WithSummary("Start a backtest: { config, from, to, source: simulated|store, capital, costs }.");
 
@@ -45,7 +45,7 @@ public static class BacktestEndpoints
             if (run is null) return Results.Problem(statusCode: 404, title: $"No backtest {id}.");
             return Results.Ok(new BacktestRunDetails(
                 run.Id, run.Name, run.Symbols, run.Timeframe, run.FromUtc, run.ToUtc, run.Source, run.Status, run.Error, run.CreatedAt, run.FinishedAt,
-                run.Status == "running" ? service.LiveProgress(id)?.Progress ?? 0 : 1,
+                run.Status.IsActive() ? service.LiveProgress(id)?.Progress ?? 0 : 1,
                 JsonDocument.Parse(run.RequestJson).RootElement,
                 run.SummaryJson is null ? null : JsonDocument.Parse(run.SummaryJson).RootElement));
         }).Produces<BacktestRunDetails>().ProducesProblem(StatusCodes.Status404NotFound).WithName("GetBacktest");

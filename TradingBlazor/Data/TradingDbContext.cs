@@ -1,3 +1,4 @@
+using TradingBlazor.Engine.Backtesting;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TradingBlazor.Data.Conversion;
@@ -83,6 +84,7 @@ public sealed class TradingDbContext : DbContext
         {
             e.ToTable("backtest_runs");
             e.HasIndex(r => r.CreatedAt);
+            e.Property(r => r.Status).HasConversion(s => s.Code(), code => BacktestStatuses.Parse(code));
         });
 
         ApplyStorageConventions(model);

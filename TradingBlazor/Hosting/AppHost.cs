@@ -77,6 +77,7 @@ public static class AppHost
         services.AddSettings<SchedulerSettings>();
         services.AddSettings<AlpacaSettings>();
         services.AddSettings<SimulationSettings>();
+        services.AddSettings<BacktestSettings>();
         builder.AddTradingBlazorLogging();
 
         services.AddSingleton(TimeProvider.System);

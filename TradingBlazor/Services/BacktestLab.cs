@@ -8,7 +8,7 @@ namespace TradingBlazor.Services;
 
 /// <summary>A stored run as the Lab lists it; <see cref="Summary"/> holds the metrics by their snake_case names.</summary>
 public sealed record RunRow(long Id, string Name, string Symbols, string Timeframe, DateOnly From, DateOnly To, string Source,
-    string Status, string? Error, decimal? FinalEquity, JsonElement? Summary);
+    BacktestStatus Status, string? Error, decimal? FinalEquity, JsonElement? Summary);
 
 /// <summary>A run opened in the Lab: its row, trades and what the charts draw (null while it has no equity).</summary>
 public sealed record RunDetail(RunRow Run, IReadOnlyList<StoredTrade> Trades, BacktestChart? Chart);

@@ -57,7 +57,7 @@ public static class TestConfigs
     }
 
     /// <summary>A stored run; <paramref name="summary"/> is its metrics JSON (snake_case), null while it has none.</summary>
-    public static RunRow Run(long id, string name, string? summary = null, string status = "completed", string? error = null, string symbols = "SPY") =>
+    public static RunRow Run(long id, string name, string? summary = null, BacktestStatus status = BacktestStatus.Completed, string? error = null, string symbols = "SPY") =>
         new(id, name, symbols, "1d", new DateOnly(2025, 1, 2), new DateOnly(2025, 10, 31), "Simulated", status, error, summary is null ? null : 11234.56m,
             summary is null ? null : JsonSerializer.Deserialize<JsonElement>(summary));
 

@@ -4,10 +4,15 @@ using TradingBlazor.Data;
 
 namespace TradingBlazor.Api.Health;
 
-/// <summary>The store is healthy when a query round-trips and no migration is pending.</summary>
+/// <summary>
+/// The store is healthy when a query round-trips and no migration is pending. Migrations are only applied at start-up,
+/// so once none is pending the answer is kept: each probe is then one cheap query (a probe per second must not cost
+/// a scan of the migrations history).
+/// </summary>
 public sealed class DatabaseHealthCheck : IHealthCheck
 {
     private readonly IDbContextFactory<TradingDbContext> _contexts;
+    private int? _applied; // the migrations count once none was pending
 
     public DatabaseHealthCheck(IDbContextFactory<TradingDbContext> contexts) => _contexts = contexts;
 
@@ -16,10 +21,13 @@ public sealed class DatabaseHealthCheck : IHealthCheck
         try
         {
             await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            if (pending.Count > 0)
-                return HealthCheckResult.Unhealthy($"{pending.Count} migrations pending");
-            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count();
+            if (_applied is not { } applied)
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                if (pending.Count > 0)
+                    return HealthCheckResult.Unhealthy($"{pending.Count} migrations pending");
+                _applied = applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count();
+            }
             await db.Bots.CountAsync(cancellationToken);
             return HealthCheckResult.Healthy("sqlite ok", new Dictionary<string, object> { ["migrations"] = applied });
         }

@@ -14,7 +14,7 @@ public static class HealthEndpoint
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static IHealthChecksBuilder AddTradingBlazorHealthChecks(this IServiceCollection services) =>
-        services.AddSingleton<HostStartTime>().AddHealthChecks()
+        services.AddSingleton<HostStartTime>().AddSingleton<DatabaseHealthCheck>().AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler")
             .AddCheck<MarketDataHealthCheck>("marketData")

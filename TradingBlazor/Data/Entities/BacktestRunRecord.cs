@@ -15,8 +15,8 @@ public sealed class BacktestRunRecord
     public DateTime FromUtc { get; set; }
     public DateTime ToUtc { get; set; }
     public required string Source { get; set; }
-    /// <summary>queued, running, completed, failed, canceled.</summary>
-    public required string Status { get; set; }
+    /// <summary>Stored as its lower-case name (queued, running, completed, failed, canceled, interrupted).</summary>
+    public required Engine.Backtesting.BacktestStatus Status { get; set; }
     public string? Error { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? FinishedAt { get; set; }

@@ -1,3 +1,4 @@
+using TradingBlazor.Domain.MarketData;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TradingBlazor.Domain.Execution;
@@ -61,5 +62,19 @@ public sealed record BacktestRequest
             if (value < 0) errors.Add(new ConfigError(field, "must not be negative."));
         if (Symbols is { Count: > 10 } || Config.Symbols.Count > 10) errors.Add(new ConfigError("symbols", "at most 10 symbols per backtest."));
         return errors;
+    }
+
+    /// <summary>
+    /// About how many bars the run replays: weekdays in the range (holidays counted as sessions) times bars per
+    /// regular session (390 minutes) for every symbol. Enough to refuse a run the machine cannot hold.
+    /// </summary>
+    public long EstimatedBars(Timeframe timeframe)
+    {
+        if (From == default || To < From) return 0;
+        long sessions = 0;
+        for (var day = From; day <= To; day = day.AddDays(1))
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) sessions++;
+        long perSession = timeframe.IsDaily ? 1 : (long)Math.Ceiling(390 / timeframe.Duration.TotalMinutes);
+        return sessions * perSession * EffectiveSymbols.Count;
     }
 }

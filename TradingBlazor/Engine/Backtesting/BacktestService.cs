@@ -1,21 +1,25 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TradingBlazor.Adapters.Simulated;
 using TradingBlazor.Data;
 using TradingBlazor.Data.Entities;
 using TradingBlazor.Domain.MarketData;
 using TradingBlazor.Domain.Strategies.Config;
 using TradingBlazor.Domain.Time;
+using TradingBlazor.Infrastructure.Configuration;
 
 namespace TradingBlazor.Engine.Backtesting;
 
 /// <summary>Live state of a run: progress 0..1 and the status.</summary>
-public sealed record BacktestProgress(long Id, string Status, double Progress, string? Error);
+public sealed record BacktestProgress(long Id, BacktestStatus Status, double Progress, string? Error);
 
 /// <summary>
 /// Runs backtests in the background: validates the request, stores the run (with the exact request), loads bars from the
 /// simulated market or the store, runs with progress and cancellation, and stores the summary, equity and trades.
+/// Runs wait in a queue for one of a few slots, and a run larger than the configured bar budget is refused up front:
+/// a handful of requests must not exhaust the machine's memory.
 /// </summary>
 public sealed class BacktestService
 {
@@ -25,15 +29,20 @@ public sealed class BacktestService
     private readonly IBarStore _store;
     private readonly TimeProvider _clock;
     private readonly ILogger<BacktestService> _log;
-    private readonly ConcurrentDictionary<long, (CancellationTokenSource Cts, double Progress, string Status)> _live = new();
+    private readonly ConcurrentDictionary<long, (CancellationTokenSource Cts, double Progress, BacktestStatus Status)> _live = new();
+    private readonly SemaphoreSlim _slots;
+    private readonly long _maxBars;
 
-    public BacktestService(IDbContextFactory<TradingDbContext> contexts, SimulatedMarket simulated, IBarStore store, TimeProvider clock, ILogger<BacktestService> log)
+    public BacktestService(IDbContextFactory<TradingDbContext> contexts, SimulatedMarket simulated, IBarStore store, TimeProvider clock,
+        IOptions<BacktestSettings> settings, ILogger<BacktestService> log)
     {
         _contexts = contexts;
         _simulated = simulated;
         _store = store;
         _clock = clock;
         _log = log;
+        _slots = new SemaphoreSlim(settings.Value.EffectiveConcurrency);
+        _maxBars = settings.Value.MaxBars;
     }
 
     /// <summary>Raised when a run's progress or status changes (UI components subscribe).</summary>
@@ -56,6 +65,9 @@ public sealed class BacktestService
             var name = request.Symbols is not null && field.StartsWith("symbols", StringComparison.Ordinal) ? field : "config." + field;
             return (null, new[] { new ConfigError(name, ex.Problem) });
         }
+        if (request.EstimatedBars(bot.Timeframe) is var bars && bars > _maxBars)
+            return (null, new[] { new ConfigError("to", $"The run would replay about {bars:N0} bars; the limit is {_maxBars:N0} (Backtests:MaxBars). " +
+                "Shorten the range, use fewer symbols or a longer timeframe.") });
 
         await using var db = await _contexts.CreateDbContextAsync(ct);
         var run = new BacktestRunRecord
@@ -67,14 +79,14 @@ public sealed class BacktestService
             FromUtc = MarketTime.ToUtc(request.From, TimeOnly.MinValue),
             ToUtc = MarketTime.ToUtc(request.To.AddDays(1), TimeOnly.MinValue),
             Source = request.Source.ToString().ToLowerInvariant(),
-            Status = "running",
+            Status = BacktestStatus.Queued,
             CreatedAt = _clock.UtcNow(),
         };
         db.BacktestRuns.Add(run);
         await db.SaveChangesAsync(ct);
 
         var cts = new CancellationTokenSource();
-        _live[run.Id] = (cts, 0, "running");
+        _live[run.Id] = (cts, 0, BacktestStatus.Queued);
         _ = Task.Run(() => ExecuteAsync(run.Id, bot, request, cts.Token));
         return (run.Id, Array.Empty<ConfigError>());
     }
@@ -122,27 +134,31 @@ public sealed class BacktestService
 
     private async Task ExecuteAsync(long id, CompiledBot bot, BacktestRequest request, CancellationToken ct)
     {
-        string status = "completed";
+        var status = BacktestStatus.Completed;
         string? error = null;
         BacktestResult? result = null;
+        bool slot = false;
         try
         {
+            await _slots.WaitAsync(ct);
+            slot = true;
+            await MarkRunningAsync(id, ct);
             var data = await LoadBarsAsync(request.EffectiveSymbols, bot.Timeframe, request.From, request.To, request.Source, ct);
             var progress = new Progress(this, id);
             result = await Task.Run(() => new Backtester(bot, request.ToOptions()).Run(data, progress, ct), ct);
         }
         catch (OperationCanceledException)
         {
-            status = "canceled";
+            status = BacktestStatus.Canceled;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or BotConfigException)
         {
-            status = "failed";
+            status = BacktestStatus.Failed;
             error = ex.Message;
         }
         catch (Exception ex)
         {
-            status = "failed";
+            status = BacktestStatus.Failed;
             error = ex.Message;
             _log.LogError(ex, "Backtest {Id} failed", id);
         }
@@ -155,16 +171,26 @@ public sealed class BacktestService
         {
             // The results could not be stored (a value too large for its column, say): the run still ends, as failed.
             _log.LogError(ex, "Backtest {Id}: storing its results failed", id);
-            (status, error) = ("failed", $"The results could not be stored: {ex.GetBaseException().Message}");
+            (status, error) = (BacktestStatus.Failed, $"The results could not be stored: {ex.GetBaseException().Message}");
             try { await SaveAsync(id, status, error, null); }
             catch (Exception again) { _log.LogError(again, "Backtest {Id}: recording the failure failed too", id); }
         }
         _live.TryRemove(id, out _);
-        _log.LogInformation("Backtest {Id} {Status}{Error}", id, status, error is null ? "" : ": " + error);
+        _log.LogInformation("Backtest {Id} {Status}{Error}", id, status.Code(), error is null ? "" : ": " + error);
         Changed?.Invoke(new BacktestProgress(id, status, 1, error));
+        // Only now: the results were held until stored, and the next run starts after this one has ended for everyone.
+        if (slot) _slots.Release();
     }
 
-    private async Task SaveAsync(long id, string status, string? error, BacktestResult? result)
+    private async Task MarkRunningAsync(long id, CancellationToken ct)
+    {
+        await using (var db = await _contexts.CreateDbContextAsync(ct))
+            await db.BacktestRuns.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, BacktestStatus.Running), ct);
+        if (_live.TryGetValue(id, out var s)) _live[id] = (s.Cts, 0, BacktestStatus.Running);
+        Changed?.Invoke(new BacktestProgress(id, BacktestStatus.Running, 0, null));
+    }
+
+    private async Task SaveAsync(long id, BacktestStatus status, string? error, BacktestResult? result)
     {
         await using var db = await _contexts.CreateDbContextAsync(CancellationToken.None);
         var run = await db.BacktestRuns.FirstAsync(r => r.Id == id);
@@ -188,10 +214,10 @@ public sealed class BacktestService
     public async Task<int> MarkInterruptedAsync(CancellationToken ct = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(ct);
-        var stale = await db.BacktestRuns.Where(r => r.Status == "running" || r.Status == "queued").ToListAsync(ct);
+        var stale = await db.BacktestRuns.Where(r => r.Status == BacktestStatus.Running || r.Status == BacktestStatus.Queued).ToListAsync(ct);
         foreach (var run in stale)
         {
-            run.Status = "interrupted";
+            run.Status = BacktestStatus.Interrupted;
             run.Error = "The app stopped before this run finished; start it again.";
             run.FinishedAt = _clock.UtcNow();
         }
@@ -205,7 +231,7 @@ public sealed class BacktestService
         public void Report(double value)
         {
             if (service._live.TryGetValue(id, out var s)) service._live[id] = (s.Cts, value, s.Status);
-            service.Changed?.Invoke(new BacktestProgress(id, "running", value, null));
+            service.Changed?.Invoke(new BacktestProgress(id, BacktestStatus.Running, value, null));
         }
     }
 }
