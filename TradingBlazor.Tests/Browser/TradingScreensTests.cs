@@ -69,7 +69,7 @@ public class TradingScreensTests(BrowserFixture fx)
         for (int i = 0; i < screen.Length; i++)
         {
             var r = rows[i];
-            Assert.Equal((r[2], r[3], Figures.Quantity(Dec(r[4])), Money.Format(Dec(r[6]))), (screen[i][0], screen[i][1], screen[i][3], screen[i][4]));
+            Assert.Equal((r[2], r[3], Figures.Quantity(Dec(r[4])), Money.Format(Dec(r[6]))), (screen[i][1], screen[i][0], screen[i][3], screen[i][4]));
             Assert.Equal(r[10] == "" ? "open" : Money.Format(Dec(r[10])), screen[i][8]);
         }
         await BrowserFixture.ScreenshotAsync(page, "trades-filtered-light");
@@ -90,6 +90,24 @@ public class TradingScreensTests(BrowserFixture fx)
         Assert.Equal("closed by trader", trades[0].GetProperty("exitReason").GetString());
         Assert.Empty(JsonDocument.Parse(await http.GetStringAsync($"api/positions?bot={holder}")).RootElement.EnumerateArray());
         (await http.PostAsync($"api/bots/{holder}/stop", null)).EnsureSuccessStatusCode();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_kill_switch_on_the_positions_page_asks_for_halt_typed_out()
+    {
+        var page = await fx.OpenAsync("positions", 1440, 900, dark: false);
+        await page.Locator("[data-testid=positions-kill-switch] [data-testid=kill-switch]").ClickAsync();
+        var confirm = page.Locator("[data-testid=kill-switch-confirm]");
+        await Assertions.Expect(confirm).ToBeDisabledAsync();
+
+        await BrowserFixture.Input(page, "kill-switch-word").FillAsync("halt");
+        await Assertions.Expect(confirm).ToBeEnabledAsync();
+        await BrowserFixture.ScreenshotAsync(page, "positions-kill-switch-dialog");
+
+        // Left unengaged: the other browser tests share this app.
+        await page.Locator("[data-testid=kill-switch-cancel]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=kill-switch-dialog]")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 

@@ -37,9 +37,9 @@ public sealed class PositionsPageTests : ComponentTestBase
     {
         Render<Positions>();
 
-        Assert.Equal(new[] { "Momentum", "SPY", "10", "$500.00", "$505.50", "$5,055.00", "$55.00", "+1.10%", "03-12 10:31", "Close" }, Rows("positions-grid")[0]);
-        Assert.Equal(new[] { "Pullback", "MSFT", "0.5", "$400.00", "$396.00", "$198.00", "-$2.00", "-1.00%", "03-12 10:35", "Close" }, Rows("positions-grid")[1]);
-        Assert.Equal(new[] { "Momentum", "AAPL", "Buy", "$2,000.00", "0", "Accepted", "03-12 10:31:00", "tb1-AAPL-202503121431-b", "Cancel" }, Rows("orders-grid")[0]);
+        Assert.Equal(new[] { "SPY", "Momentum", "10", "$500.00", "$505.50", "$5,055.00", "$55.00", "+1.10%", "03-12 10:31", "Close" }, Rows("positions-grid")[0]);
+        Assert.Equal(new[] { "MSFT", "Pullback", "0.5", "$400.00", "$396.00", "$198.00", "-$2.00", "-1.00%", "03-12 10:35", "Close" }, Rows("positions-grid")[1]);
+        Assert.Equal(new[] { "AAPL", "Momentum", "Buy", "$2,000.00", "0", "Accepted", "03-12 10:31:00", "tb1-AAPL-202503121431-b", "Cancel" }, Rows("orders-grid")[0]);
         Assert.Equal(("2", "$5,253.00", "$53.00"),
             (ByTestId("positions-count").TextContent.Trim(), ByTestId("positions-value").TextContent.Trim(), ByTestId("positions-unrealized").TextContent.Trim()));
         Assert.Equal("bots/2", ByTestId("positions-grid").QuerySelectorAll("a")[1].GetAttribute("href"));
@@ -73,7 +73,7 @@ public sealed class PositionsPageTests : ComponentTestBase
 
         Assert.Equal(new[] { (2L, "MSFT") }, _book.Closes);
         Host.WaitForAssertion(() => Assert.Single(Rows("positions-grid")));
-        Assert.Equal("SPY", Rows("positions-grid")[0][1]);
+        Assert.Equal("SPY", Rows("positions-grid")[0][0]);
         Assert.Contains("Pullback sold its MSFT", Host.Find(".mud-snackbar").TextContent);
     }
 
@@ -123,6 +123,6 @@ public sealed class PositionsPageTests : ComponentTestBase
         Render<Positions>();
 
         var row = Rows("positions-grid")[2];
-        Assert.Equal(("Unmanaged", "TSLA", ""), (row[0], row[1], row[^1]));
+        Assert.Equal(("TSLA", "Unmanaged", ""), (row[0], row[1], row[^1]));
     }
 }

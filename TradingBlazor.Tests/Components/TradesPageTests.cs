@@ -51,8 +51,8 @@ public sealed class TradesPageTests : ComponentTestBase
         Render<Trades>();
 
         var rows = Rows();
-        Assert.Equal(new[] { "Momentum", "AAPL", "03-12 11:00", "0.125", "$210.00", "—", "—", "—", "open", "$0.01", "" }, rows[0]);
-        Assert.Equal(new[] { "Momentum", "SPY", "03-12 10:31", "10", "$1,234.50", "03-12 12:31", "$1,240.25", "+0.47%", "$57.00", "$0.50", "take_profit" }, rows[1]);
+        Assert.Equal(new[] { "AAPL", "Momentum", "03-12 11:00", "0.125", "$210.00", "—", "—", "—", "open", "$0.01", "" }, rows[0]);
+        Assert.Equal(new[] { "SPY", "Momentum", "03-12 10:31", "10", "$1,234.50", "03-12 12:31", "$1,240.25", "+0.47%", "$57.00", "$0.50", "take_profit" }, rows[1]);
         Assert.All(Host.FindAll("[data-testid='trade-bot-link']"), a => Assert.Equal("bots/1", a.GetAttribute("href")));
         Assert.Equal(("2", "100.00%", "$57.00", "$0.51", "—"), (Total("count"), Total("win-rate"), Total("pnl"), Total("fees"), Total("profit-factor")));
     }
@@ -71,7 +71,7 @@ public sealed class TradesPageTests : ComponentTestBase
 
         await SelectAsync("Result", TradeOutcome.Losers);
         Host.WaitForAssertion(() => Assert.Single(Rows()));
-        Assert.Equal("AAPL", Rows()[0][1]);
+        Assert.Equal("AAPL", Rows()[0][0]);
         Assert.Equal(("1", "0.00%", "-$10.00"), (Total("count"), Total("win-rate"), Total("pnl")));
 
         await SelectAsync("Symbol", "SPY");
@@ -115,7 +115,7 @@ public sealed class TradesPageTests : ComponentTestBase
 
         _trades.Fill(Closed(2, 1, "AAPL", 20m, At.AddMinutes(5)));
         Host.WaitForAssertion(() => Assert.Equal(2, Rows().Count));
-        Assert.Equal("AAPL", Rows()[0][1]);
+        Assert.Equal("AAPL", Rows()[0][0]);
 
         await Host.Find("[data-testid='trades-live'] input, input[data-testid='trades-live']").ChangeAsync(new ChangeEventArgs { Value = false });
         _trades.Fill(Closed(3, 2, "MSFT", 5m, At.AddMinutes(6)));
