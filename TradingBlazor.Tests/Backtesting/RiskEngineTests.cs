@@ -1,3 +1,4 @@
+using TradingBlazor.Domain.Execution;
 using TradingBlazor.Domain.Risk;
 using TradingBlazor.Domain.Strategies;
 using TradingBlazor.Domain.Strategies.Config;
@@ -24,9 +25,23 @@ public class RiskEngineTests
     [Fact]
     public void Zero_leverage_counts_fees()
     {
-        var engine = new RiskEngine(new RiskSettings { PositionSizing = PositionSizing.AllIn }, notional => 5m + notional * 0.001m);
+        var engine = new RiskEngine(new RiskSettings { PositionSizing = PositionSizing.AllIn }, new CommissionModel(PerOrder: 5m, Percent: 0.001m));
         var (order, _) = engine.Evaluate(Buy(), new AccountView(1_000m, 1_000m, 0m, 0, 0m), 10m, 1.0);
         Assert.True(order!.Notional + 5m + order.Notional * 0.001m <= 1_000m);
+    }
+
+    [Fact]
+    public void Zero_leverage_keeps_back_the_cost_of_closing()
+    {
+        var fees = new CommissionModel(PerOrder: 2m, PerShare: 0.02m, Percent: 0.001m);
+        var engine = new RiskEngine(new RiskSettings { PositionSizing = PositionSizing.AllIn, FractionalShares = true }, fees);
+        var (order, _) = engine.Evaluate(Buy(), new AccountView(1_000m, 1_000m, 0m, 0, 0m), 10m, 1.0);
+        decimal notional = order!.Notional!.Value;
+        Assert.True(notional + fees.ForNotional(notional) + fees.ToClose(notional / 10m) <= 1_000m);
+        // Cash that only pays for the fees buys nothing.
+        (order, var rejection) = engine.Evaluate(Buy(), new AccountView(4m, 1_000m, 996m, 0, 0m), 10m, 1.0);
+        Assert.Null(order);
+        Assert.Equal(RiskRejectionCode.InsufficientCash, rejection!.Code);
     }
 
     [Theory]

@@ -47,7 +47,7 @@ public class BacktestLabTests
 
         // A second run, then compare the two.
         await page.Locator("[data-testid=bt-run]").ClickAsync();
-        await page.WaitForFunctionAsync("document.querySelectorAll('[data-testid=runs-grid] tbody tr').length >= 2", null, new() { Timeout = 30000 });
+        await Assertions.Expect(page.Locator("[data-testid=runs-grid] tbody tr").Nth(1)).ToBeVisibleAsync(new() { Timeout = 30000 });
         await page.Locator("[data-testid=runs-grid] tbody tr").Nth(0).ClickAsync();
         await page.Locator("[data-testid=runs-grid] tbody tr").Nth(1).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=compare]")).ToContainTextAsync("Sharpe");

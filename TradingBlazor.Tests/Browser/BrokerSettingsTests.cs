@@ -54,11 +54,11 @@ public class BrokerSettingsTests : IAsyncLifetime
         await BrowserFixture.ScreenshotAsync(page, "settings-alpaca-paper");
 
         await page.GetByRole(AriaRole.Radio, new() { Name = "Alpaca live" }).ClickAsync();
-        var confirm = page.Locator("[data-testid=live-confirm-button]");
+        var confirm = page.Locator("[data-testid=typed-confirm-button]");
         await Assertions.Expect(confirm).ToBeDisabledAsync();
         await Assertions.Expect(current).ToHaveTextAsync("Alpaca paper"); // nothing changes until confirmed
         await BrowserFixture.ScreenshotAsync(page, "settings-live-confirmation");
-        await BrowserFixture.Input(page, "live-confirm-text").FillAsync("LIVE");
+        await BrowserFixture.Input(page, "typed-confirm-text").FillAsync("LIVE");
         await confirm.ClickAsync();
         await Assertions.Expect(current).ToHaveTextAsync("Alpaca live (real money)");
         await Assertions.Expect(streams.Filter(new() { HasText = "Connected" })).ToHaveCountAsync(2, new() { Timeout = 15000 });
@@ -84,7 +84,13 @@ public class BrokerSettingsTests : IAsyncLifetime
         var live = await http.PutAsJsonAsync("api/broker/mode", new { mode = "AlpacaLive" });
         Assert.Equal(HttpStatusCode.BadRequest, live.StatusCode);
         var problem = await live.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("real money", problem.GetProperty("errors").GetProperty("confirmLive")[0].GetString());
+        Assert.Contains("real money", problem.GetProperty("errors").GetProperty("confirmation")[0].GetString());
+        // A flag is not a confirmation: only the typed phrase is.
+        foreach (object body in new object[] { new { mode = "AlpacaLive", confirmLive = true }, new { mode = "AlpacaLive", confirmation = "yes" }, new { mode = "AlpacaLive", confirmation = "live" } })
+        {
+            using var refused = await http.PutAsJsonAsync("api/broker/mode", body);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
 
         var bogus = await http.PutAsJsonAsync("api/broker/mode", new { mode = "Margin" });
         Assert.Equal(HttpStatusCode.BadRequest, bogus.StatusCode);

@@ -53,7 +53,7 @@ public sealed class BrokerPanelTests : ComponentTestBase
 
         await Radio(BrokerMode.AlpacaPaper).ClickAsync(new());
 
-        Assert.Equal(new[] { new FakeBrokerService.SetModeCall(BrokerMode.AlpacaPaper, false) }, _broker.SetModeCalls);
+        Assert.Equal(new[] { new FakeBrokerService.SetModeCall(BrokerMode.AlpacaPaper, null) }, _broker.SetModeCalls);
         Assert.Equal("Alpaca paper", Current);
         Assert.Equal(BrokerMode.AlpacaPaper, Checked());
         Assert.Empty(Host.FindAll(".mud-dialog"));
@@ -69,19 +69,19 @@ public sealed class BrokerPanelTests : ComponentTestBase
         var choosing = Radio(BrokerMode.AlpacaLive).ClickAsync(new());
         Host.WaitForElement(".mud-dialog");
         Assert.Contains("Switch to live trading?", Host.Find(".mud-dialog").TextContent);
-        Assert.True(ByTestId("live-confirm-button").HasAttribute("disabled"));
+        Assert.True(ByTestId("typed-confirm-button").HasAttribute("disabled"));
         Assert.Empty(_broker.SetModeCalls);
 
-        await ByTestId("live-confirm-text").InputAsync(new() { Value = "live" });
-        Assert.True(ByTestId("live-confirm-button").HasAttribute("disabled"));
+        await ByTestId("typed-confirm-text").InputAsync(new() { Value = "live" });
+        Assert.True(ByTestId("typed-confirm-button").HasAttribute("disabled"));
 
-        await ByTestId("live-confirm-text").InputAsync(new() { Value = "LIVE" });
-        Assert.False(ByTestId("live-confirm-button").HasAttribute("disabled"));
+        await ByTestId("typed-confirm-text").InputAsync(new() { Value = "LIVE" });
+        Assert.False(ByTestId("typed-confirm-button").HasAttribute("disabled"));
 
-        await ByTestId("live-confirm-button").ClickAsync(new());
+        await ByTestId("typed-confirm-button").ClickAsync(new());
         await choosing;
 
-        Assert.Equal(new[] { new FakeBrokerService.SetModeCall(BrokerMode.AlpacaLive, true) }, _broker.SetModeCalls);
+        Assert.Equal(new[] { new FakeBrokerService.SetModeCall(BrokerMode.AlpacaLive, "LIVE") }, _broker.SetModeCalls);
         Host.WaitForAssertion(() => Assert.Empty(Host.FindAll(".mud-dialog")));
         Assert.Equal("Alpaca live (real money)", Current);
         Assert.Contains("mud-chip-color-error", ByTestId("broker-current").ClassName);
@@ -97,8 +97,8 @@ public sealed class BrokerPanelTests : ComponentTestBase
 
         var choosing = Radio(BrokerMode.AlpacaLive).ClickAsync(new());
         Host.WaitForElement(".mud-dialog");
-        await ByTestId("live-confirm-text").InputAsync(new() { Value = "LIVE" });
-        await ByTestId("live-confirm-cancel").ClickAsync(new());
+        await ByTestId("typed-confirm-text").InputAsync(new() { Value = "LIVE" });
+        await ByTestId("typed-confirm-cancel").ClickAsync(new());
         await choosing;
 
         Assert.Empty(_broker.SetModeCalls);
@@ -116,7 +116,7 @@ public sealed class BrokerPanelTests : ComponentTestBase
 
         await Radio(BrokerMode.AlpacaPaper).ClickAsync(new());
 
-        Assert.Equal(new[] { new FakeBrokerService.SetModeCall(BrokerMode.AlpacaPaper, false) }, _broker.SetModeCalls);
+        Assert.Equal(new[] { new FakeBrokerService.SetModeCall(BrokerMode.AlpacaPaper, null) }, _broker.SetModeCalls);
         Assert.Empty(Host.FindAll(".mud-dialog"));
     }
 
@@ -128,7 +128,7 @@ public sealed class BrokerPanelTests : ComponentTestBase
 
         await Radio(BrokerMode.AlpacaPaper).ClickAsync(new());
 
-        Assert.Equal(new[] { new FakeBrokerService.SetModeCall(BrokerMode.AlpacaPaper, false) }, _broker.SetModeCalls);
+        Assert.Equal(new[] { new FakeBrokerService.SetModeCall(BrokerMode.AlpacaPaper, null) }, _broker.SetModeCalls);
         Assert.Equal("Close the open positions first.", ByTestId("broker-error").TextContent.Trim());
         Assert.Equal(BrokerMode.Simulated, Checked());
         Assert.Equal("Simulated (offline)", Current);
@@ -250,6 +250,6 @@ public sealed class BrokerPanelTests : ComponentTestBase
 
         Assert.Equal(BrokerMode.AlpacaPaper, Checked());
         await Radio(BrokerMode.Simulated).ClickAsync(new());
-        Assert.Equal(new[] { new FakeBrokerService.SetModeCall(BrokerMode.Simulated, false) }, _broker.SetModeCalls);
+        Assert.Equal(new[] { new FakeBrokerService.SetModeCall(BrokerMode.Simulated, null) }, _broker.SetModeCalls);
     }
 }

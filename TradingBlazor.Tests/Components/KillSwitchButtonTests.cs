@@ -87,13 +87,18 @@ public sealed class KillSwitchButtonTests : ComponentTestBase
     }
 
     [Fact]
-    public async Task Re_arm_lifts_an_engaged_kill_switch()
+    public async Task Re_arm_lifts_an_engaged_kill_switch_once_RE_ARM_is_typed()
     {
         _killSwitch.State = new(true, new DateTime(2025, 3, 12, 14, 0, 0, DateTimeKind.Utc), "api", true);
         Render<KillSwitchButton>();
         Assert.True(HasTestId("kill-switch-engaged"));
 
-        await ByTestId("kill-switch-rearm").ClickAsync(new());
+        var clicking = ByTestId("kill-switch-rearm").ClickAsync(new());
+        Host.WaitForElement("[data-testid='typed-confirm-button']");
+        Assert.True(ByTestId("typed-confirm-button").HasAttribute("disabled"));
+        await ByTestId("typed-confirm-text").InputAsync(new() { Value = "RE-ARM" });
+        await ByTestId("typed-confirm-button").ClickAsync(new());
+        await clicking;
 
         Host.WaitForAssertion(() => Assert.True(HasTestId("kill-switch")));
         Assert.Equal(1, _killSwitch.Rearms);

@@ -27,12 +27,14 @@ public sealed partial class AlpacaModesTests : IAsyncLifetime
     private const decimal EntryPrice = 160m;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
+    // Bars are published every 300 ms until the approval shows; each is a minute of bar time, so on a busy machine
+    // many minutes pass before the test approves: the approval's timeout must outlast them.
     private const string BotJson = """
         {
           "version": 1, "name": "manual test", "symbols": ["AAPL"], "capital": 10000, "timeframe": "1m",
           "entry": { "rule": "close > 150" }, "exit": { "rule": "close < 100" },
           "risk": { "position_fraction": 0.5, "stop_loss": 0.02, "fractional_shares": false },
-          "execution": { "mode": "manual" }
+          "execution": { "mode": "manual", "approval_timeout_minutes": 600 }
         }
         """;
 

@@ -131,7 +131,7 @@ public sealed class BotLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Delete_is_refused_while_holding_unless_asked_to_flatten()
+    public async Task Delete_is_refused_while_holding_unless_asked_to_flatten_with_the_bots_name_typed()
     {
         long id = await CreateAsync(Threshold());
         await _engine.Bots.CommandAsync(id, BotCommand.Start);
@@ -141,7 +141,15 @@ public sealed class BotLifecycleTests : IAsyncLifetime
 
         var refused = await _engine.Bots.DeleteAsync(id, flatten: false);
         Assert.Equal((BotProblemKind.Conflict, "flatten"), (refused.Problem!.Kind, refused.Problem.Field));
-        Assert.True((await _engine.Bots.DeleteAsync(id, flatten: true)).Ok);
+        var name = (await _engine.Bots.GetAsync(id))!.Summary.Name;
+        foreach (var typed in new[] { null, "yes", name.ToUpperInvariant() })
+        {
+            var unconfirmed = await _engine.Bots.DeleteAsync(id, flatten: true, typed);
+            Assert.Equal((BotProblemKind.Invalid, "confirmation"), (unconfirmed.Problem!.Kind, unconfirmed.Problem.Field));
+            Assert.Contains(name, unconfirmed.Problem.Message);
+            Assert.Single((await _engine.Bots.GetAsync(id))!.Summary.Ledger.Positions); // nothing sold
+        }
+        Assert.True((await _engine.Bots.DeleteAsync(id, flatten: true, name)).Ok);
         Assert.Null(await _engine.Bots.GetAsync(id));
         await using var db = await _engine.Store.CreateDbContextAsync();
         Assert.Equal(2, await db.Fills.CountAsync()); // the history stays: the entry and the flattening sale

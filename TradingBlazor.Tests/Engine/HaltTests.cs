@@ -205,8 +205,10 @@ public sealed class HaltTests : IAsyncLifetime
         Assert.Empty((await SummaryAsync(running)).Ledger.Positions);
         Assert.All(await RefusedEntriesAsync(running), o => Assert.StartsWith("BotHalted", o));
 
-        var disarmed = await _engine.KillSwitch.DisarmAsync("trader");
-        Assert.False(disarmed.Engaged);
+        Assert.Null(await _engine.KillSwitch.DisarmAsync("rearm", "trader")); // only the typed phrase re-arms
+        Assert.True(_engine.KillSwitch.State.Engaged);
+        var disarmed = await _engine.KillSwitch.DisarmAsync(Domain.Safety.Confirmation.RearmKillSwitch, "trader");
+        Assert.False(disarmed!.Engaged);
         bots = (await _engine.Bots.ListAsync()).ToDictionary(b => b.Id);
         Assert.Null(bots[running].Halt);
         Assert.Null(bots[stopped].Halt);

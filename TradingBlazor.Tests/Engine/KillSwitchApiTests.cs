@@ -71,7 +71,10 @@ public sealed class KillSwitchApiTests : IAsyncLifetime
         Assert.Equal(engaged.GetProperty("engagedUtc").GetDateTime(), flattened.GetProperty("engagedUtc").GetDateTime());
         Assert.Empty((await OkAsync(_http.GetAsync("api/positions"))).EnumerateArray());
 
-        var disarmed = await OkAsync(_http.DeleteAsync("api/kill-switch"));
+        await AssertProblemAsync(_http.DeleteAsync("api/kill-switch"), HttpStatusCode.BadRequest, p => Names(p, "confirmation"));
+        await AssertProblemAsync(_http.DeleteAsync("api/kill-switch?confirmation=yes"), HttpStatusCode.BadRequest, p => Names(p, "confirmation"));
+        Assert.True((await OkAsync(_http.GetAsync("api/kill-switch"))).GetProperty("engaged").GetBoolean());
+        var disarmed = await OkAsync(_http.DeleteAsync("api/kill-switch?confirmation=RE-ARM"));
         Assert.False(disarmed.GetProperty("engaged").GetBoolean());
         Assert.All((await OkAsync(_http.GetAsync("api/bots"))).EnumerateArray(), b => Assert.Equal(JsonValueKind.Null, b.GetProperty("halt").ValueKind));
         Assert.Equal("Running", (await OkAsync(_http.PostAsync($"api/bots/{id}/start", null))).GetProperty("status").GetString());

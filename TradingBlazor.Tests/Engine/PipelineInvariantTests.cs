@@ -106,6 +106,35 @@ public class PipelineInvariantTests
         Assert.True(traded > 100 && exited > 50 && refused > 0, $"traded {traded}, exited {exited}, refused for cash {refused}");
     }
 
+    [Fact]
+    public void A_position_bought_beside_another_can_still_be_sold_when_both_prices_collapse()
+    {
+        // 90 of 100 dollars in one symbol, the rest in a second: with $2 per order and 2 cents a share, selling both
+        // at a cent a share costs more than it brings, so the cash to close them must have been kept back.
+        var config = BotConfig.Parse("""
+            { "name": "fees", "symbols": ["AAA", "BBB"], "capital": 100, "timeframe": "1m",
+              "trading_window": { "start": "09:30", "end": "16:00" }, "entry": { "rule": "close > 5" }, "exit": { "rule": "close < 1" },
+              "risk": { "position_sizing": "fixed_amount", "position_amount": 90, "max_open_positions": 2, "fractional_shares": true } }
+            """);
+        var fill = new FillModel(FillTiming.NextOpen, new CommissionModel(PerOrder: 2m, PerShare: 0.02m), new SlippageModel(), FractionalShares: true);
+        BotLedger? ledger = null;
+        var journal = new CheckingJournal(() => ledger!, fill.Commission);
+        var run = Backtester.Start(BotConfigValidator.CompileOrThrow(config), new BacktestOptions { Fill = fill }, journal);
+        ledger = run.Pipeline.Ledger;
+        decimal[] opens = { 10m, 10m, 10m, 0.01m, 0.01m }, closes = { 10m, 10m, 0.01m, 0.01m, 0.01m };
+        for (int i = 0; i < opens.Length; i++)
+            foreach (var symbol in new[] { "AAA", "BBB" })
+            {
+                var (open, close) = (opens[i], closes[i]);
+                var bar = new Bar(symbol, Timeframe.Minute1, Open.AddMinutes(i), open, Math.Max(open, close), Math.Min(open, close), close, 1000);
+                Assert.True(run.Pipeline.OnBarAsync(bar).IsCompletedSuccessfully);
+                AssertBook(run, journal);
+            }
+        Assert.Equal(2, journal.Fills.Count(f => f.Side == OrderSide.Buy));
+        Assert.Equal(2, journal.Fills.Count(f => f.Side == OrderSide.Sell));
+        Assert.Empty(ledger.Positions);
+    }
+
     private static void AssertBook(BacktestRun run, CheckingJournal journal)
     {
         var ledger = run.Pipeline.Ledger;

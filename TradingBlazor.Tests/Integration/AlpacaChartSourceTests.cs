@@ -20,14 +20,14 @@ public class AlpacaChartSourceTests
         var simulated = await charts.ResolveAsync("SPY", Timeframe.Minute5);
         Assert.True(simulated.IsSimulated);
 
-        Assert.Null(await broker.SetModeAsync(BrokerMode.AlpacaPaper, liveConfirmed: false));
+        Assert.Null(await broker.SetModeAsync(BrokerMode.AlpacaPaper, confirmation: null));
         var alpaca = await charts.ResolveAsync("SPY", Timeframe.Minute5);
         Assert.Equal((false, "Alpaca (iex)"), (alpaca.IsSimulated, alpaca.Name));
         Assert.Same(broker.Alpaca!.MarketData, alpaca.Feed);
         Assert.Contains("SPY", broker.Alpaca.MarketData.Subscriptions);
         await Eventually.HoldsAsync(() => fake.DataSubscription.Contains("SPY"), "SPY subscribed at Alpaca");
 
-        Assert.Null(await broker.SetModeAsync(BrokerMode.Simulated, liveConfirmed: false));
+        Assert.Null(await broker.SetModeAsync(BrokerMode.Simulated, confirmation: null));
         Assert.True((await charts.ResolveAsync("SPY", Timeframe.Minute5)).IsSimulated);
     }
 }

@@ -142,7 +142,7 @@ public sealed class BotApiTests(EngineApp engine) : IClassFixture<EngineApp>
 
         using (var refused = await _client.DeleteAsync($"api/bots/{id}")) await AssertProblem(refused, HttpStatusCode.Conflict);
         using (var unclear = await _client.DeleteAsync($"api/bots/{id}?flatten=maybe")) Assert.True((await ErrorsOf(unclear)).TryGetProperty("flatten", out _));
-        using (var deleted = await _client.DeleteAsync($"api/bots/{id}?flatten=true")) Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        using (var deleted = await _client.DeleteAsync($"api/bots/{id}?flatten=true&confirmation=holder")) Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         using (var gone = await _client.GetAsync($"api/bots/{id}")) await AssertProblem(gone, HttpStatusCode.NotFound);
     }
 

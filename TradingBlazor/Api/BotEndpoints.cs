@@ -46,14 +46,14 @@ public static class BotEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithName("UpdateBot").WithSummary("Replace a stopped or paused bot's config (409 while it runs); bumps its revision.");
 
-        group.MapDelete("/{id:long}", (long id, string? flatten, HttpContext http, CancellationToken ct) => ApiProblems.WithAsync<IBotService>(http, async bots =>
+        group.MapDelete("/{id:long}", (long id, string? flatten, string? confirmation, HttpContext http, CancellationToken ct) => ApiProblems.WithAsync<IBotService>(http, async bots =>
         {
             if (!TryFlag(flatten, out var sell)) return ApiProblems.Invalid("flatten", "must be true or false.");
-            var result = await bots.DeleteAsync(id, sell, ct);
+            var result = await bots.DeleteAsync(id, sell, confirmation, ct);
             return result.Ok ? Results.NoContent() : ApiProblems.Of(result.Problem!);
         })).Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithName("DeleteBot").WithSummary("Delete a bot and its records; 409 while it holds positions unless ?flatten=true sells them first.");
+            .WithName("DeleteBot").WithSummary("Delete a bot and its records; 409 while it holds positions unless ?flatten=true&confirmation={the bot's name} sells them first.");
 
         MapCommand(group, BotCommand.Start, "Start (or resume) the bot.");
         MapCommand(group, BotCommand.Pause, "Pause new entries; exits and risk limits keep running.");

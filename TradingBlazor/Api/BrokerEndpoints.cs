@@ -9,7 +9,8 @@ namespace TradingBlazor.Api;
 /// <summary>The broker connection: status (mode, streams, rate-limit headroom), switching mode, testing the keys.</summary>
 public static class BrokerEndpoints
 {
-    public sealed record ModeChange(string? Mode, [property: JsonPropertyName("confirmLive")] bool ConfirmLive);
+    /// <param name="Confirmation">To switch to live trading, the typed phrase "LIVE".</param>
+    public sealed record ModeChange(string? Mode, [property: JsonPropertyName("confirmation")] string? Confirmation);
 
     public static void MapBrokerEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -23,10 +24,10 @@ public static class BrokerEndpoints
         {
             if (change?.Mode is null || !Enum.TryParse<BrokerMode>(change.Mode, ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = new[] { $"must be one of {string.Join(", ", Enum.GetNames<BrokerMode>())}." } });
-            if (await connection.SetModeAsync(mode, change.ConfirmLive, ct) is { } error)
+            if (await connection.SetModeAsync(mode, change.Confirmation, ct) is { } error)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { [error.Field] = new[] { error.Message } });
             return Results.Ok(BrokerStatus.Of(connection, limiter, settings.Value.KeyId));
-        }).Produces<BrokerStatus>().ProducesValidationProblem().WithName("SetBrokerMode").WithSummary("Switch broker: { mode: Simulated|AlpacaPaper|AlpacaLive, confirmLive }.");
+        }).Produces<BrokerStatus>().ProducesValidationProblem().WithName("SetBrokerMode").WithSummary("Switch broker: { mode: Simulated|AlpacaPaper|AlpacaLive, confirmation }; live needs confirmation \"LIVE\".");
 
         group.MapPost("/test", async (bool? paper, BrokerConnection connection, CancellationToken ct) =>
         {

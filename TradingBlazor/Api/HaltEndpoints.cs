@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TradingBlazor.Domain.Safety;
 using TradingBlazor.Engine.Bots;
 
 namespace TradingBlazor.Api;
@@ -43,10 +44,12 @@ public static class HaltEndpoints
             .WithName("EngageKillSwitch")
             .WithSummary("Cancel every open order and halt every bot (reduce-only, across restarts); ?flatten=true or { \"flatten\": true } also sells every position.");
 
-        group.MapDelete("/", (HttpContext http, CancellationToken ct) => ApiProblems.WithAsync<IKillSwitch>(http, async ks =>
-            Results.Ok(await ks.DisarmAsync(Caller(http), ct))))
-            .Produces<KillSwitchState>()
-            .WithName("DisarmKillSwitch").WithSummary("Re-arm: clear the kill switch and its halts (other halts stay until cleared per bot).");
+        group.MapDelete("/", (string? confirmation, HttpContext http, CancellationToken ct) => ApiProblems.WithAsync<IKillSwitch>(http, async ks =>
+            await ks.DisarmAsync(confirmation, Caller(http), ct) is { } state ? Results.Ok(state)
+                : ApiProblems.Invalid(Confirmation.Field, $"Re-arming lets every bot trade again: send ?confirmation={Confirmation.RearmKillSwitch}.")))
+            .Produces<KillSwitchState>().ProducesValidationProblem()
+            .WithName("DisarmKillSwitch")
+            .WithSummary("Re-arm with ?confirmation=RE-ARM: clear the kill switch and its halts (other halts stay until cleared per bot).");
     }
 
     /// <summary>Who asked: the authenticated caller's name, or "api".</summary>

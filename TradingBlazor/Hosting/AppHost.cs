@@ -105,6 +105,8 @@ public static class AppHost
             .Configure<IOptions<StorageSettings>, ILoggerFactory>((o, storage, logs) => o.XmlRepository =
                 new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.DataDirectoryPath, "keys")), logs));
 
+        // Framing is refused outright (X-Frame-Options DENY and the content policy): antiforgery need not add its own.
+        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddTradingBlazorHealthChecks();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -120,6 +122,8 @@ public static class AppHost
         _ = app.Services.GetRequiredService<HostStartTime>(); // uptime counts from here
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseMiddleware<Security.SecurityHeaders>();
+        app.UseMiddleware<Security.CrossSiteGuard>();
         app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel);
         app.UseStatusCodePages();
         app.UseAntiforgery();
@@ -129,7 +133,8 @@ public static class AppHost
         app.MapStaticAssets();
         app.MapTradingBlazorHealth();
         app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("TradingBlazor API")); // /scalar
+        // No fonts from a CDN: the reference works offline and tells no one the trader opened it.
+        app.MapScalarApiReference(Security.SecurityHeaders.ApiReferencePath, o => o.WithTitle("TradingBlazor API").DisableDefaultFonts());
         app.MapCalendarEndpoints();
         app.MapBacktestEndpoints();
         app.MapBrokerEndpoints();
@@ -139,7 +144,8 @@ public static class AppHost
         app.MapKillSwitchEndpoints();
         app.MapTradingRecordEndpoints();
         app.MapEventSocket();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our own content policy already says frame-ancestors 'none'; Blazor's second header would only repeat it laxer.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 

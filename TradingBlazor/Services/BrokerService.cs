@@ -18,7 +18,8 @@ public interface IBrokerService
     BrokerStatus Status();
 
     /// <summary>Switches the broker; returns the problem (field and message) when refused.</summary>
-    Task<(string Field, string Message)?> SetModeAsync(BrokerMode mode, bool liveConfirmed, CancellationToken ct = default);
+    /// <param name="confirmation">What the trader typed to confirm live trading (ignored for the other modes).</param>
+    Task<(string Field, string Message)?> SetModeAsync(BrokerMode mode, string? confirmation, CancellationToken ct = default);
 
     Task<ConnectionTest> TestAsync(CancellationToken ct = default);
 }
@@ -37,8 +38,8 @@ public sealed class BrokerService(BrokerConnection connection, AlpacaRateLimiter
 
     public BrokerStatus Status() => BrokerStatus.Of(connection, limiter, alpaca.Value.KeyId);
 
-    public Task<(string Field, string Message)?> SetModeAsync(BrokerMode mode, bool liveConfirmed, CancellationToken ct = default) =>
-        connection.SetModeAsync(mode, liveConfirmed, ct);
+    public Task<(string Field, string Message)?> SetModeAsync(BrokerMode mode, string? confirmation, CancellationToken ct = default) =>
+        connection.SetModeAsync(mode, confirmation, ct);
 
     public Task<ConnectionTest> TestAsync(CancellationToken ct = default) => connection.TestAsync(paper: connection.Mode != BrokerMode.AlpacaLive, ct);
 }

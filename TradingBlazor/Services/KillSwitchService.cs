@@ -13,7 +13,8 @@ public interface IKillSwitchService
 
     Task<KillSwitchState> EngageAsync(bool flatten, CancellationToken ct = default);
 
-    Task<KillSwitchState> RearmAsync(CancellationToken ct = default);
+    /// <summary>Re-arms when <paramref name="confirmation"/> is the typed phrase; null (nothing changed) when not.</summary>
+    Task<KillSwitchState?> RearmAsync(string? confirmation, CancellationToken ct = default);
 }
 
 public sealed class KillSwitchUiService : IKillSwitchService, IDisposable
@@ -34,7 +35,7 @@ public sealed class KillSwitchUiService : IKillSwitchService, IDisposable
 
     public Task<KillSwitchState> EngageAsync(bool flatten, CancellationToken ct = default) => _killSwitch.EngageAsync(flatten, Trader, ct);
 
-    public Task<KillSwitchState> RearmAsync(CancellationToken ct = default) => _killSwitch.DisarmAsync(Trader, ct);
+    public Task<KillSwitchState?> RearmAsync(string? confirmation, CancellationToken ct = default) => _killSwitch.DisarmAsync(confirmation, Trader, ct);
 
     private void OnPublished(TradingEvent e)
     {

@@ -10,7 +10,7 @@ namespace TradingBlazor.Tests.Components.Fakes;
 /// </summary>
 public sealed class FakeBrokerService : IBrokerService
 {
-    public sealed record SetModeCall(BrokerMode Mode, bool LiveConfirmed);
+    public sealed record SetModeCall(BrokerMode Mode, string? Confirmation);
 
     public BrokerMode Mode { get; set; } = BrokerMode.Simulated;
     public bool HasKeys { get; set; } = true;
@@ -32,9 +32,9 @@ public sealed class FakeBrokerService : IBrokerService
 
     public BrokerStatus Status() => new(Mode, Mode.Describe(), HasKeys, BrokerStatus.MaskKeyId(KeyId), Streams.ToList(), 180, 200, 195, 2, null, 7, Problems.ToList());
 
-    public Task<(string Field, string Message)?> SetModeAsync(BrokerMode mode, bool liveConfirmed, CancellationToken ct = default)
+    public Task<(string Field, string Message)?> SetModeAsync(BrokerMode mode, string? confirmation, CancellationToken ct = default)
     {
-        SetModeCalls.Add(new SetModeCall(mode, liveConfirmed));
+        SetModeCalls.Add(new SetModeCall(mode, confirmation));
         if (Refusal is null) Mode = mode;
         return Task.FromResult(Refusal);
     }

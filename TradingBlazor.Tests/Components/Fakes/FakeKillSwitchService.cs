@@ -30,10 +30,11 @@ public sealed class FakeKillSwitchService : IKillSwitchService
         return Task.FromResult(State);
     }
 
-    public Task<KillSwitchState> RearmAsync(CancellationToken ct = default)
+    public Task<KillSwitchState?> RearmAsync(string? confirmation, CancellationToken ct = default)
     {
         Rearms++;
+        if (!Domain.Safety.Confirmation.Matches(Domain.Safety.Confirmation.RearmKillSwitch, confirmation)) return Task.FromResult<KillSwitchState?>(null);
         State = new KillSwitchState(false, null, null, false);
-        return Task.FromResult(State);
+        return Task.FromResult<KillSwitchState?>(State);
     }
 }

@@ -79,7 +79,7 @@ public sealed class InMemoryBotService : IBotService
         return null;
     });
 
-    public Task<BotResult> DeleteAsync(long id, bool flatten, CancellationToken ct = default) => Change(id, bot =>
+    public Task<BotResult> DeleteAsync(long id, bool flatten, string? confirmation = null, CancellationToken ct = default) => Change(id, bot =>
     {
         if (bot.Positions.Count > 0 && !flatten) return Conflict("flatten", "The bot holds positions: flatten them or close them first.");
         _bots.Remove(id);

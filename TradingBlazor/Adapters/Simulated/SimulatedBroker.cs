@@ -8,10 +8,10 @@ namespace TradingBlazor.Adapters.Simulated;
 /// The simulated broker, shared by backtests, replays and the offline market: one account, filled by bar hooks.
 /// Fill rules: market orders fill at the next bar's open (or the signal bar's close) with slippage against the trader;
 /// a notional order buys as many shares (whole, or fractional when allowed) as the notional and the cash pay for, fees
-/// included, so cash never goes negative. Protective exits are checked on every bar from the open: an open beyond the
-/// stop or target fills at the open (a gap); otherwise a low at or below the stop fills at the stop and a high at or
-/// above the target fills at the target; when one bar touches both, the stop is assumed first (the conservative
-/// reading). A trailing stop (a fraction below the high, or a fixed ATR distance) ratchets up from each bar's high
+/// included, keeping back what closing the holdings would cost, so cash never goes negative. Protective exits are
+/// checked on every bar from the open: an open beyond the stop or target fills at the open (a gap); otherwise a low
+/// at or below the stop fills at the stop and a high at or above the target fills at the target; when one bar touches
+/// both, the stop is assumed first (the conservative reading). A trailing stop (a fraction below the high, or a fixed ATR distance) ratchets up from each bar's high
 /// after that bar's checks. Submitting a client order id twice returns the first order: it is placed at most once.
 /// </summary>
 public sealed class SimulatedBroker : IBarDrivenBrokerage
@@ -148,15 +148,17 @@ public sealed class SimulatedBroker : IBarDrivenBrokerage
         decimal budget = Math.Min(order.Notional ?? (order.Quantity ?? 0m) * price, Cash) - c.PerOrder;
         if (budget <= 0) return false;
         decimal quantity = order.Quantity ?? budget / (price + c.PerShare + c.Percent * price);
+        // The account must still be able to pay for closing what it holds, this buy included, however far prices fall.
+        decimal held = HeldQuantity(order.Symbol), keptForOthers = KeptToCloseExcept(order.Symbol);
+        decimal perShareBoth = price + c.Percent * price + 2 * c.PerShare;
+        if (c.PerOrder != 0 || c.PerShare != 0)
+            quantity = Math.Min(quantity, (Cash - keptForOthers - 2 * c.PerOrder - c.PerShare * held) / perShareBoth);
         // Whole shares round down; fractional ones are truncated to 1e-9 share, so decimal rounding can never overspend.
         quantity = _model.FractionalShares ? Math.Round(quantity, FractionalDigits, MidpointRounding.ToZero) : Math.Floor(quantity);
-        decimal fee = c.For(quantity, price);
         decimal step = _model.FractionalShares ? FractionalStep : 1m;
-        while (quantity > 0 && quantity * price + fee > Cash)
-        {
+        while (quantity > 0 && quantity * price + c.For(quantity, price) + c.ToClose(held + quantity) + keptForOthers > Cash)
             quantity -= step;
-            fee = c.For(quantity, price);
-        }
+        decimal fee = c.For(quantity, price);
         if (quantity <= 0) return false;
         Cash -= quantity * price + fee;
         var (stop, target) = order.Exits.LevelsAt(price);
@@ -167,6 +169,14 @@ public sealed class SimulatedBroker : IBarDrivenBrokerage
         };
         Report(order.ClientOrderId, order.Symbol, OrderSide.Buy, quantity, price, fee, time, "entry");
         return true;
+    }
+
+    private decimal KeptToCloseExcept(string symbol)
+    {
+        decimal sum = 0;
+        foreach (var (held, h) in _holdings)
+            if (held != symbol) sum += _model.Commission.ToClose(h.Quantity);
+        return sum;
     }
 
     private void CheckExits(string symbol, Bar bar, double atr)

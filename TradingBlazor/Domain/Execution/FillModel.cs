@@ -18,6 +18,13 @@ public sealed record CommissionModel(decimal PerOrder = 0m, decimal PerShare = 0
 
     /// <summary>Estimate for a notional (the risk engine's cash check).</summary>
     public decimal ForNotional(decimal notional) => notional == 0 ? 0 : PerOrder + Percent * notional;
+
+    /// <summary>
+    /// The part of the fee for selling <paramref name="quantity"/> that the sale's proceeds may not cover: the price
+    /// can fall to almost nothing, and only the percentage shrinks with it. Cash kept back for this means a position
+    /// can always be closed without the cash going below zero.
+    /// </summary>
+    public decimal ToClose(decimal quantity) => quantity <= 0 ? 0 : PerOrder + PerShare * quantity;
 }
 
 /// <summary>Slippage against the trader: basis points of the price plus a fraction of the ATR.</summary>

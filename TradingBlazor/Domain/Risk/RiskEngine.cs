@@ -13,23 +13,24 @@ public readonly record struct AccountView(decimal Cash, decimal Equity, decimal 
 /// sized (all-in, fixed fraction, fixed amount, ATR risk) and capped by the position-size, exposure and cash limits.
 /// Fractions apply to the bot's current equity (its allocated capital plus its P&amp;L), so results compound; the daily loss
 /// limit applies to the session's starting equity and the drawdown limit to the equity peak —
-/// zero leverage: the notional plus the fee estimate never exceeds the cash — and refused with a reason code when the
+/// zero leverage: the notional plus the fee estimate, and what closing the position would cost, never exceeds the
+/// cash — and refused with a reason code when the
 /// bot is halted, past its daily loss or drawdown limit, already in the position, or at its open-position limit.
 /// Entries are also refused outside the bot's New York trading window; exits never are.
 /// </summary>
 public sealed class RiskEngine
 {
     private readonly RiskSettings _settings;
-    private readonly Func<decimal, decimal> _feeEstimate;
+    private readonly CommissionModel _commission;
     private readonly EntryWindow? _window;
 
-    /// <param name="feeEstimate">Commission for a given notional, so the cash check includes fees.</param>
+    /// <param name="commission">The broker's fees, so the cash check includes them.</param>
     /// <param name="idPrefix">Starts every client order id: unique per bot, so ids never collide across bots.</param>
     /// <param name="window">New York hours in which entries are allowed (null: any time, e.g. daily bars).</param>
-    public RiskEngine(RiskSettings settings, Func<decimal, decimal>? feeEstimate = null, string idPrefix = "tb", EntryWindow? window = null)
+    public RiskEngine(RiskSettings settings, CommissionModel? commission = null, string idPrefix = "tb", EntryWindow? window = null)
     {
         _settings = settings;
-        _feeEstimate = feeEstimate ?? (_ => 0m);
+        _commission = commission ?? new CommissionModel();
         IdPrefix = idPrefix;
         _window = window;
     }
@@ -70,8 +71,9 @@ public sealed class RiskEngine
         decimal exposureRoom = _settings.MaxExposure * equity - account.Exposure;
         if (exposureRoom <= 0) return Reject(RiskRejectionCode.ExposureLimit, $"Exposure {account.Exposure:0.##} is at the {_settings.MaxExposure:P0} limit.");
         notional = Math.Min(notional, exposureRoom);
-        // Zero leverage: what may be spent, fees included, is the cash on hand.
-        decimal spendable = account.Cash - _feeEstimate(Math.Min(notional, account.Cash));
+        // Zero leverage: what may be spent, fees included, is the cash on hand, less what closing it would cost.
+        decimal affordable = Math.Min(notional, account.Cash);
+        decimal spendable = account.Cash - _commission.ForNotional(affordable) - _commission.ToClose(affordable / price);
         notional = Math.Min(notional, spendable);
         decimal minimum = _settings.FractionalShares ? 0.01m : price;
         if (notional < minimum || notional <= 0)

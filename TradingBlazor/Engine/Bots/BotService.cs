@@ -143,7 +143,7 @@ public sealed partial class BotService : IBotService, IHostedService
         return BotResult.Success(await DetailsAsync(record, ct));
     });
 
-    public Task<BotResult> DeleteAsync(long id, bool flatten, CancellationToken ct = default) => Locked(id, ct, async () =>
+    public Task<BotResult> DeleteAsync(long id, bool flatten, string? confirmation = null, CancellationToken ct = default) => Locked(id, ct, async () =>
     {
         await using var db = await _db.CreateDbContextAsync(ct);
         var record = await db.Bots.SingleOrDefaultAsync(b => b.Id == id, ct);
@@ -152,6 +152,8 @@ public sealed partial class BotService : IBotService, IHostedService
         int held = details.Summary.Ledger.Positions.Count;
         if (held > 0 && !flatten)
             return BotResult.Fail(BotProblemKind.Conflict, "flatten", $"The bot holds {held} position(s): stop it with flatten, or delete with flatten=true to sell them first.");
+        if (held > 0 && !Domain.Safety.Confirmation.Matches(record.Name, confirmation))
+            return BotResult.Fail(BotProblemKind.Invalid, Domain.Safety.Confirmation.Field, $"Selling {held} position(s) and deleting cannot be undone: type the bot's name, {record.Name}, to confirm.");
         if (held > 0)
         {
             if (_runtime.Worker(id) is null) await _runtime.ActivateAsync(record, paused: true, ct);

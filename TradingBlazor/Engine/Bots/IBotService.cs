@@ -19,7 +19,8 @@ public interface IBotService
     Task<BotResult> UpdateAsync(long id, BotConfig config, CancellationToken ct = default);
 
     /// <summary>Deletes a stopped bot and its records; refused while it holds positions unless <paramref name="flatten"/>.</summary>
-    Task<BotResult> DeleteAsync(long id, bool flatten, CancellationToken ct = default);
+    /// <param name="confirmation">To sell positions and delete, the bot's name as the trader typed it.</param>
+    Task<BotResult> DeleteAsync(long id, bool flatten, string? confirmation = null, CancellationToken ct = default);
 
     Task<BotResult> CommandAsync(long id, BotCommand command, bool flatten = false, CancellationToken ct = default);
 

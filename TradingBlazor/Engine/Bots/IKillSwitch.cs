@@ -12,5 +12,9 @@ public interface IKillSwitch
 
     Task<KillSwitchState> EngageAsync(bool flatten, string by, CancellationToken ct = default);
 
-    Task<KillSwitchState> DisarmAsync(string by, CancellationToken ct = default);
+    /// <summary>
+    /// Re-arms when <paramref name="confirmation"/> is the typed phrase (<see cref="Domain.Safety.Confirmation.RearmKillSwitch"/>);
+    /// returns null, changing nothing, when it is not.
+    /// </summary>
+    Task<KillSwitchState?> DisarmAsync(string? confirmation, string by, CancellationToken ct = default);
 }

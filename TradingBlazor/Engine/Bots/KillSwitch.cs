@@ -70,8 +70,9 @@ public sealed class KillSwitch : IKillSwitch, IHostedService
         }
     }
 
-    public async Task<KillSwitchState> DisarmAsync(string by, CancellationToken ct = default)
+    public async Task<KillSwitchState?> DisarmAsync(string? confirmation, string by, CancellationToken ct = default)
     {
+        if (!Domain.Safety.Confirmation.Matches(Domain.Safety.Confirmation.RearmKillSwitch, confirmation)) return null;
         await _gate.WaitAsync(ct);
         try
         {

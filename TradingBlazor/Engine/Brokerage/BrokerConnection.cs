@@ -65,12 +65,13 @@ public sealed class BrokerConnection : IHostedService, IAsyncDisposable
     }
 
     /// <summary>Switches brokers. Returns an error for the trader (field, message), or null when done.</summary>
-    public async Task<(string Field, string Message)?> SetModeAsync(BrokerMode mode, bool liveConfirmed, CancellationToken ct = default)
+    /// <param name="confirmation">For live trading, the phrase the trader typed (<see cref="Domain.Safety.Confirmation.LiveTrading"/>).</param>
+    public async Task<(string Field, string Message)?> SetModeAsync(BrokerMode mode, string? confirmation, CancellationToken ct = default)
     {
         if (mode != BrokerMode.Simulated && !HasKeys)
             return ("mode", "Alpaca keys are not configured: set Alpaca__KeyId and Alpaca__SecretKey in the environment, user-secrets or .env, then restart.");
-        if (mode == BrokerMode.AlpacaLive && !liveConfirmed)
-            return ("confirmLive", "Live trading uses real money: confirm it explicitly to switch.");
+        if (mode == BrokerMode.AlpacaLive && mode != Mode && !Domain.Safety.Confirmation.Matches(Domain.Safety.Confirmation.LiveTrading, confirmation))
+            return (Domain.Safety.Confirmation.Field, $"Live trading uses real money: type {Domain.Safety.Confirmation.LiveTrading} to switch.");
         await _switching.WaitAsync(ct);
         try
         {

@@ -10,7 +10,8 @@ namespace TradingBlazor.Engine.Trading;
 /// One bot's book, built only from its fills: cash (allocated capital, minus what it bought, plus what it sold, fees
 /// included), positions (the sum of fills, average cost), cash reserved by open buy orders, and round trips with their
 /// realized P&amp;L. The risk engine sizes from it, so a bot never spends more than its own cash, whatever broker
-/// account it shares with other bots.
+/// account it shares with other bots. Cash that closing the positions would cost (per-order and per-share fees, which
+/// a sale's proceeds may not cover) is kept back too, so selling never takes the cash below zero.
 /// </summary>
 public sealed class BotLedger
 {
@@ -22,14 +23,17 @@ public sealed class BotLedger
     private readonly Dictionary<string, OpenOrder> _endedEarly = new(StringComparer.Ordinal);
 
     /// <param name="keepHistory">Keep every fill and round trip in memory (a backtest's result); a live bot's are in the store.</param>
-    public BotLedger(decimal capital, bool keepHistory = true)
+    /// <param name="commission">The broker's fees (none if null): the cash to close each position is kept back.</param>
+    public BotLedger(decimal capital, bool keepHistory = true, CommissionModel? commission = null)
     {
         Capital = capital;
         Cash = capital;
         _keepHistory = keepHistory;
+        _commission = commission ?? new CommissionModel();
     }
 
     private readonly bool _keepHistory;
+    private readonly CommissionModel _commission;
 
     public decimal Capital { get; }
     public decimal Cash { get; private set; }
@@ -46,6 +50,19 @@ public sealed class BotLedger
         {
             decimal sum = 0;
             foreach (var o in _open.Values) sum += o.Reserved;
+            return sum;
+        }
+    }
+
+    /// <summary>What closing every position, and those open buys will open, would cost at least.</summary>
+    public decimal KeptToClose
+    {
+        get
+        {
+            if (_commission.PerOrder == 0 && _commission.PerShare == 0) return 0m;
+            decimal sum = 0;
+            foreach (var p in _positions.Values) sum += _commission.ToClose(p.Quantity);
+            foreach (var o in _open.Values) sum += o.ToClose;
             return sum;
         }
     }
@@ -83,14 +100,15 @@ public sealed class BotLedger
 
     public IReadOnlyList<string> OpenOrdersOf(string symbol) => _open.Where(o => o.Value.Symbol == symbol).Select(o => o.Key).ToList();
 
-    /// <summary>What the risk engine sees: cash not reserved by open orders, equity, exposure, positions.</summary>
-    public AccountView View(string symbol) => new(Cash - Reserved, Equity, Exposure, _positions.Count, HeldQuantity(symbol));
+    /// <summary>What the risk engine sees: cash not reserved by open orders nor kept to close, equity, exposure, positions.</summary>
+    public AccountView View(string symbol) => new(Cash - Reserved - KeptToClose, Equity, Exposure, _positions.Count, HeldQuantity(symbol));
 
     /// <summary>An order has been sent: a buy reserves its notional (or quantity at the decision price) until it ends.</summary>
     public void OrderOpened(OrderRequest order, decimal decisionPrice)
     {
         decimal reserve = order.Side == OrderSide.Buy ? order.Notional ?? (order.Quantity ?? 0m) * decisionPrice : 0m;
-        _open[order.ClientOrderId] = new OpenOrder(order.Symbol, reserve, order.Exits, order.Signal);
+        decimal toClose = reserve > 0 && decisionPrice > 0 ? _commission.ToClose(reserve / decisionPrice) : 0m;
+        _open[order.ClientOrderId] = new OpenOrder(order.Symbol, reserve, order.Exits, order.Signal, ToClose: toClose);
         _openSymbols.Add(order.Symbol);
     }
 
@@ -98,7 +116,7 @@ public sealed class BotLedger
     public void OrderEnded(string clientOrderId, decimal filledQuantity = 0m)
     {
         if (!_open.Remove(clientOrderId, out var order)) return;
-        if (order.Booked < filledQuantity) _endedEarly[clientOrderId] = order with { Reserved = 0m };
+        if (order.Booked < filledQuantity) _endedEarly[clientOrderId] = order with { Reserved = 0m, ToClose = 0m };
         if (_open.Values.All(o => o.Symbol != order.Symbol)) _openSymbols.Remove(order.Symbol);
     }
 
@@ -172,7 +190,8 @@ public sealed class BotLedger
         return trade;
     }
 
-    private sealed record OpenOrder(string Symbol, decimal Reserved, ProtectiveExits Exits, Signal? Signal, decimal Booked = 0m);
+    /// <param name="ToClose">What closing the position this buy opens would cost, kept back while it works.</param>
+    private sealed record OpenOrder(string Symbol, decimal Reserved, ProtectiveExits Exits, Signal? Signal, decimal Booked = 0m, decimal ToClose = 0m);
 }
 
 /// <summary>A position in a bot's book.</summary>

@@ -68,10 +68,10 @@ public sealed class BotPipeline
         _journal = journal;
         _venue = broker as IBarDrivenBrokerage;
         var risk = bot.Config.Risk with { FractionalShares = options.Fill.FractionalShares };
-        Risk = new RiskEngine(risk, options.Fill.Commission.ForNotional, options.IdPrefix,
+        Risk = new RiskEngine(risk, options.Fill.Commission, options.IdPrefix,
             bot.Timeframe.IsDaily ? null : new EntryWindow(bot.WindowStart, bot.WindowEnd));
         _duration = bot.Timeframe.IsDaily ? TimeSpan.Zero : bot.Timeframe.Duration;
-        Ledger = new BotLedger(capital ?? bot.Config.Capital, options.KeepHistory);
+        Ledger = new BotLedger(capital ?? bot.Config.Capital, options.KeepHistory, options.Fill.Commission);
         Orders = new OrderManager(broker, Ledger, journal);
         _strategy = bot.CreateStrategy();
         _checks = new CheckSchedule(bot.Timeframe, bot.Config.CheckEvery);
