@@ -101,7 +101,7 @@ public class TradingScreensTests(BrowserFixture fx)
         var confirm = page.Locator("[data-testid=kill-switch-confirm]");
         await Assertions.Expect(confirm).ToBeDisabledAsync();
 
-        await BrowserFixture.Input(page, "kill-switch-word").FillAsync("halt");
+        await BrowserFixture.Input(page, "kill-switch-word").FillAsync("HALT");
         await Assertions.Expect(confirm).ToBeEnabledAsync();
         await BrowserFixture.ScreenshotAsync(page, "positions-kill-switch-dialog");
 
