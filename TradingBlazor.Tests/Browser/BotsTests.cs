@@ -7,12 +7,7 @@ namespace TradingBlazor.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public class BotsTests(BrowserFixture fx)
 {
-    private async Task<IPage> OpenAsync(string path, int width, int height, bool dark)
-    {
-        var context = await fx.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        await context.AddCookiesAsync(new[] { new Cookie { Name = ThemeState.CookieName, Value = dark ? ThemeState.Dark : ThemeState.Light, Url = fx.App.BaseUrl } });
-        return await fx.OpenAsync(path, context);
-    }
+    private Task<IPage> OpenAsync(string path, int width, int height, bool dark) => fx.OpenAsync(path, width, height, dark);
 
     [Fact]
     public async Task The_demo_bots_run_and_pause_and_start_from_the_bots_page()

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 using TradingBlazor.Engine.Bots;
 using TradingBlazor.Engine.Events;
+using TradingBlazor.Services;
 using TradingBlazor.Tests.Support;
 using TradingBlazor.Tests.Support.Engine;
 
@@ -37,6 +38,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         await GotoAsync(page, path);
         return page;
+    }
+
+    /// <summary>A page at a viewport size in the light or dark theme (the trader's saved cookie), opened and interactive.</summary>
+    public async Task<IPage> OpenAsync(string path, int width, int height, bool dark)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
+        await context.AddCookiesAsync(new[] { new Cookie { Name = ThemeState.CookieName, Value = dark ? ThemeState.Dark : ThemeState.Light, Url = App.BaseUrl } });
+        return await OpenAsync(path, context);
     }
 
     public async Task GotoAsync(IPage page, string path)

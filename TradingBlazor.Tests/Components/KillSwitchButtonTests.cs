@@ -22,6 +22,28 @@ public sealed class KillSwitchButtonTests : ComponentTestBase
         return clicking;
     }
 
+    private Task TypeAsync(string word) =>
+        Host.Find("[data-testid='kill-switch-word'] input, input[data-testid='kill-switch-word']").InputAsync(new() { Value = word });
+
+    [Fact]
+    public async Task The_confirmation_needs_halt_typed_out()
+    {
+        var clicking = OpenDialog();
+        Assert.True(ByTestId("kill-switch-confirm").HasAttribute("disabled"));
+
+        foreach (var almost in new[] { "HAL", "halt", " HALT" })
+        {
+            await TypeAsync(almost);
+            Assert.True(ByTestId("kill-switch-confirm").HasAttribute("disabled"), almost);
+        }
+        await TypeAsync("HALT");
+        Assert.False(ByTestId("kill-switch-confirm").HasAttribute("disabled"));
+
+        await ByTestId("kill-switch-confirm").ClickAsync(new());
+        await clicking;
+        Host.WaitForAssertion(() => Assert.Equal(new[] { false }, _killSwitch.Engagements));
+    }
+
     [Fact]
     public async Task Cancelling_the_confirmation_engages_nothing()
     {
@@ -42,6 +64,7 @@ public sealed class KillSwitchButtonTests : ComponentTestBase
         var clicking = OpenDialog();
         Assert.Equal("Halt every bot", ByTestId("kill-switch-confirm").TextContent.Trim());
 
+        await TypeAsync("HALT");
         await ByTestId("kill-switch-confirm").ClickAsync(new());
         await clicking;
 
@@ -58,6 +81,7 @@ public sealed class KillSwitchButtonTests : ComponentTestBase
 
         await Host.Find("input[data-testid='kill-switch-flatten'], [data-testid='kill-switch-flatten'] input").ChangeAsync(new() { Value = true });
         Assert.Equal("Halt and flatten", ByTestId("kill-switch-confirm").TextContent.Trim());
+        await TypeAsync("HALT");
         await ByTestId("kill-switch-confirm").ClickAsync(new());
         await clicking;
 
@@ -101,6 +125,7 @@ public sealed class KillSwitchButtonTests : ComponentTestBase
         _killSwitch.Failure = new InvalidOperationException("the store is read-only");
         var clicking = OpenDialog();
 
+        await TypeAsync("HALT");
         await ByTestId("kill-switch-confirm").ClickAsync(new());
         await clicking;
 

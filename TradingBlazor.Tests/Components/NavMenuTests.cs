@@ -16,8 +16,8 @@ public sealed class NavMenuTests : ComponentTestBase
         Render<NavMenu>();
 
         var links = Links();
-        Assert.Equal(new[] { "Dashboard", "Markets", "Bots", "Backtests", "Trades", "Reports", "Settings" }, links.Keys);
-        Assert.Equal(new[] { "", "markets", "bots", "backtests", "trades", "reports", "settings" }, links.Values.Select(l => l.Href));
+        Assert.Equal(new[] { "Dashboard", "Markets", "Bots", "Positions", "Backtests", "Trades", "Reports", "Settings" }, links.Keys);
+        Assert.Equal(new[] { "", "markets", "bots", "positions", "backtests", "trades", "reports", "settings" }, links.Values.Select(l => l.Href));
         Assert.Equal(NavMenu.Items.Select(i => i.Text), links.Keys);
     }
 

@@ -12,7 +12,8 @@ namespace TradingBlazor.Tests.EngineTests;
 
 /// <summary>
 /// Halts on the real engine over SQLite, fed minute bars by the test: a per-bot halt (open orders cancelled,
-/// reduce-only, optionally flat), clearing it, halts that survive a restart, and the kill switch for every bot.
+/// reduce-only, optionally flat), clearing it, halts that survive a restart, and the kill switch for every bot; and the
+/// trader's narrower hand: closing one position, cancelling one order.
 /// </summary>
 public sealed class HaltTests : IAsyncLifetime
 {
@@ -239,5 +240,67 @@ public sealed class HaltTests : IAsyncLifetime
         Assert.Empty(after.Ledger.Positions);
         Assert.Equal((BotStatus.Stopped, KillSwitch.HaltReason), (after.Status, after.Halt));
         Assert.Null(_engine.Runtime.Worker(stopped));
+    }
+
+    private async Task<List<TradingBlazor.Data.Entities.TradeRecord>> TradesAsync(long id)
+    {
+        await using var db = await _engine.Store.CreateDbContextAsync();
+        return await db.Trades.Where(t => t.BotId == id).OrderBy(t => t.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task Closing_a_position_sells_it_at_the_last_close_and_the_bot_keeps_running()
+    {
+        long id = await StartedAsync("closer");
+        await PublishAsync(101m, 102m); // bought at 102's open
+        Assert.Single((await SummaryAsync(id)).Ledger.Positions);
+
+        var closed = await _engine.Bots.ClosePositionAsync(id, "test", "trader");
+
+        Assert.True(closed.Ok, closed.Problem?.Message);
+        var summary = await SummaryAsync(id);
+        Assert.Empty(summary.Ledger.Positions);
+        Assert.Equal(BotStatus.Running, summary.Status);
+        var trade = Assert.Single(await TradesAsync(id));
+        Assert.Equal(("closed by trader", 102m), (trade.ExitReason, trade.ExitPrice));
+        lock (_events) Assert.Contains(_events, e => e is { Kind: TradingEventKind.Fill, Data: FillUpdate { Side: OrderSide.Sell, Reason: "closed by trader" } } && e.BotId == id);
+
+        var again = await _engine.Bots.ClosePositionAsync(id, "TEST", "trader");
+        Assert.Equal((BotProblemKind.Conflict, "symbol"), (again.Problem!.Kind, again.Problem.Field));
+        Assert.Equal(BotProblemKind.NotFound, (await _engine.Bots.ClosePositionAsync(999, "TEST", "trader")).Problem!.Kind);
+    }
+
+    [Fact]
+    public async Task Closing_a_stopped_bots_position_sells_it_and_leaves_the_bot_stopped()
+    {
+        long id = await StartedAsync("stopped holder");
+        await PublishAsync(101m, 102m);
+        await _engine.Bots.CommandAsync(id, BotCommand.Stop); // keeps its position
+
+        var closed = await _engine.Bots.ClosePositionAsync(id, "TEST", "trader");
+
+        Assert.True(closed.Ok, closed.Problem?.Message);
+        Assert.Null(_engine.Runtime.Worker(id));
+        var summary = await SummaryAsync(id);
+        Assert.Equal(BotStatus.Stopped, summary.Status);
+        Assert.Empty(summary.Ledger.Positions);
+        Assert.Equal("closed by trader", Assert.Single(await TradesAsync(id)).ExitReason);
+    }
+
+    [Fact]
+    public async Task Cancelling_an_open_order_ends_it_at_the_broker_and_frees_its_cash()
+    {
+        long id = await StartedAsync("canceller");
+        await PublishAsync(99m, 101m); // the entry at 101 waits for the next bar's open
+        var order = Assert.Single(await OrdersAsync(id));
+        Assert.True((await SummaryAsync(id)).Ledger.Reserved > 0m);
+
+        var cancelled = await _engine.Bots.CancelOrderAsync(id, order.ClientOrderId);
+
+        Assert.True(cancelled.Ok, cancelled.Problem?.Message);
+        Assert.Equal(OrderStatus.Canceled, Assert.Single(await OrdersAsync(id)).Status);
+        Assert.Equal(0m, (await SummaryAsync(id)).Ledger.Reserved);
+        var again = await _engine.Bots.CancelOrderAsync(id, order.ClientOrderId);
+        Assert.Equal((BotProblemKind.Conflict, "client_order_id"), (again.Problem!.Kind, again.Problem.Field));
     }
 }

@@ -142,8 +142,8 @@ public sealed class TradingRecordApiTests : IClassFixture<EngineApp>
         Assert.Equal("trades.csv", response.Content.Headers.ContentDisposition?.FileName);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n");
         Assert.Equal(TradesCsvHeader, lines[0]);
-        Assert.Equal($"2,{_bot},plain,{symbol},12.5,501.25,2025-03-13T14:30:00Z,,,,1,,rsi_14=28.5;sma_10=", lines[1]);
-        Assert.Equal($"1,{_bot},\"Mean \"\"reversion\"\", v2\",{symbol},12.5,501.25,2025-03-12T14:30:00Z,505.75,2025-03-12T16:30:00Z,56.250,1,take_profit,rsi_14=28.5;sma_10=", lines[2]);
+        Assert.Equal($"2,{_bot},plain,{symbol},12.5,501.25,2025-03-13T14:30:00Z,,,,1.00,,rsi_14=28.5;sma_10=", lines[1]);
+        Assert.Equal($"1,{_bot},\"Mean \"\"reversion\"\", v2\",{symbol},12.5,501.25,2025-03-12T14:30:00Z,505.75,2025-03-12T16:30:00Z,56.25,1.00,take_profit,rsi_14=28.5;sma_10=", lines[2]);
         Assert.Equal("", lines[3]);
         Assert.Equal(100_000, LastFilter().Limit);
     }

@@ -7,7 +7,8 @@ public static class UiServices
     {
         services.AddScoped<ThemeState>();
         services.AddSingleton<IDashboardService, DashboardService>();
-        services.AddSingleton<IPortfolioService, PortfolioService>();
+        services.AddSingleton<ITradesService, TradesService>();
+        services.AddSingleton<IPositionsService, PositionsService>();
         services.AddSingleton<IMarketDataService, MarketDataService>();
         services.AddSingleton<IBrokerService, BrokerService>();
         services.AddSingleton<IBacktestLab, BacktestLab>();

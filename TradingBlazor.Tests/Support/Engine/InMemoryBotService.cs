@@ -122,6 +122,18 @@ public sealed class InMemoryBotService : IBotService
         });
     }
 
+    public List<(long Id, string Symbol)> Closed { get; } = new();
+
+    public Task<BotResult> ClosePositionAsync(long id, string symbol, string by, CancellationToken ct = default) => Change(id, bot =>
+    {
+        if (bot.Positions.RemoveAll(p => p.Symbol == symbol) == 0) return Conflict("symbol", $"The bot holds no {symbol}.");
+        Closed.Add((id, symbol));
+        return null;
+    });
+
+    public Task<BotResult> CancelOrderAsync(long id, string clientOrderId, CancellationToken ct = default) =>
+        Change(id, _ => Conflict("client_order_id", $"The bot has no open order {clientOrderId}."));
+
     private Task<BotResult> Change(long id, Func<Bot, BotResult?> change)
     {
         lock (_gate)

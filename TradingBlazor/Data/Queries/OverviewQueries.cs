@@ -30,12 +30,6 @@ public sealed class OverviewQueries
         return await db.Bots.AsNoTracking().OrderBy(b => b.Name).ToListAsync(ct);
     }
 
-    public async Task<List<TradeRecord>> ListRecentTradesAsync(int limit, CancellationToken ct = default)
-    {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        return await db.Trades.AsNoTracking().OrderByDescending(t => t.EntryAt).Take(limit).ToListAsync(ct);
-    }
-
     // Money is summed in SQL as exact scaled integers, then scaled back: no floating point anywhere.
     private static async Task<(int Count, decimal Pnl)> SumRealizedPnlAsync(TradingDbContext db, DateTime sinceUtc, CancellationToken ct)
     {

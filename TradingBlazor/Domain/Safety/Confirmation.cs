@@ -9,6 +9,12 @@ public static class Confirmation
     public const string LiveTrading = "LIVE";
     public const string RearmKillSwitch = "RE-ARM";
 
+    /// <summary>
+    /// Engaging the kill switch, typed in the UI against a slip of the mouse. The API engages without it: stopping is the
+    /// safe direction, and a script in an emergency must not be made to spell.
+    /// </summary>
+    public const string EngageKillSwitch = "HALT";
+
     /// <summary>The field that carries the typed phrase, in every request that needs one.</summary>
     public const string Field = "confirmation";
 

@@ -48,12 +48,7 @@ public static class BacktestReport
 
     public static string TradesCsv(BacktestResult r) => BacktestCsv.Trades(r.Trades.Select(StoredTrade.From), Time);
 
-    public static string EquityCsv(BacktestResult r)
-    {
-        var sb = new StringBuilder("time,equity\n");
-        foreach (var p in r.Equity) sb.Append(CultureInfo.InvariantCulture, $"{Time(p.TimeUtc)},{p.Equity}\n");
-        return sb.ToString();
-    }
+    public static string EquityCsv(BacktestResult r) => BacktestCsv.Equity(r.Equity.Select(p => (p.TimeUtc, p.Equity)), Time);
 
     /// <summary>New York time of a bar start: the date for session-open (daily) bars, else date and time.</summary>
     private static string Time(DateTime? utc)

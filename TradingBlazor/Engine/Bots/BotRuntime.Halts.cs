@@ -43,23 +43,32 @@ public sealed partial class BotRuntime
             await JournalHaltAsync(worker, p, $"cleared by {by}");
         }) : Task.CompletedTask;
 
-    /// <summary>Waits (briefly) until a running bot holds nothing and has no order open: a live broker's sales fill asynchronously.</summary>
-    public async Task WaitFlatAsync(long botId, CancellationToken ct = default)
+    /// <summary>
+    /// Waits (briefly) until a running bot holds nothing and has no order open (or, given a symbol, none in it): a live
+    /// broker's sales fill asynchronously.
+    /// </summary>
+    public async Task WaitFlatAsync(long botId, CancellationToken ct = default, string? symbol = null)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew(); // real time: the simulated clock may run faster
         while (Worker(botId) is { } worker)
         {
             bool flat = false;
-            await worker.RunAsync(p => { flat = p.Ledger.Positions.Count == 0 && !p.Ledger.OpenOrderIds.Any(); return default; });
+            await worker.RunAsync(p =>
+            {
+                flat = symbol is null ? p.Ledger.Positions.Count == 0 && !p.Ledger.OpenOrderIds.Any() : p.Ledger.HeldQuantity(symbol) == 0m && !p.Ledger.HasOpenOrder(symbol);
+                return default;
+            });
             if (flat || waited.Elapsed > FlatWait) return;
             await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
         }
     }
 
-    private async Task CancelOpenOrdersAsync(long botId, BotPipeline p)
+    // A copy: a simulated cancel reports at once and removes the order from the book.
+    private Task CancelOpenOrdersAsync(long botId, BotPipeline p) => CancelAsync(botId, p, p.Ledger.OpenOrderIds.ToList());
+
+    private async Task CancelAsync(long botId, BotPipeline p, IReadOnlyList<string> clientOrderIds)
     {
-        // A copy: a simulated cancel reports at once and removes the order from the book.
-        foreach (var id in p.Ledger.OpenOrderIds.ToList())
+        foreach (var id in clientOrderIds)
         {
             try { await p.Orders.Broker.CancelAsync(id); }
             catch (Exception ex) when (ex is not OperationCanceledException)

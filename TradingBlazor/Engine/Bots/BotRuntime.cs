@@ -209,15 +209,49 @@ public sealed partial class BotRuntime : IAsyncDisposable
 
     private static async ValueTask FlattenAsync(BotPipeline p, string reason)
     {
-        foreach (var position in p.Ledger.Positions.Values.ToList())
-        {
-            var last = p.LastBar(position.Symbol);
-            var time = last?.StartUtc ?? position.EntryTime;
-            if (p.Orders.Broker is SimulatedBroker sim) sim.Liquidate(position.Symbol, last?.Close ?? position.LastPrice, time, reason);
-            else await p.Orders.SubmitAsync(new OrderRequest(OrderIds.ForExit(p.Risk.IdPrefix, position.Symbol, time), position.Symbol, OrderSide.Sell,
-                position.Quantity, null, ProtectiveExits.None, null), position.LastPrice);
-        }
+        foreach (var position in p.Ledger.Positions.Values.ToList()) await SellAtMarketAsync(p, position, reason);
         await p.Orders.FlushAsync();
+    }
+
+    /// <summary>
+    /// Sells one position of a running bot at the market, after cancelling the orders working on its symbol (a second
+    /// sale must not race the first). Returns false when the bot does not hold the symbol.
+    /// </summary>
+    public async Task<bool> ClosePositionAsync(long botId, string symbol, string reason)
+    {
+        if (!_workers.TryGetValue(botId, out var worker)) return false;
+        bool held = false;
+        await worker.RunAsync(async p =>
+        {
+            if (!p.Ledger.Positions.TryGetValue(symbol, out var position)) return;
+            held = true;
+            await CancelAsync(botId, p, p.Ledger.OpenOrdersOf(symbol));
+            if (p.Ledger.Positions.TryGetValue(symbol, out position)) await SellAtMarketAsync(p, position, reason);
+            await p.Orders.FlushAsync();
+        });
+        return held;
+    }
+
+    /// <summary>Cancels one working order of a running bot at its broker; false when the bot has no such order open.</summary>
+    public async Task<bool> CancelOrderAsync(long botId, string clientOrderId)
+    {
+        if (!_workers.TryGetValue(botId, out var worker)) return false;
+        bool open = false;
+        await worker.RunAsync(async p =>
+        {
+            open = p.Ledger.OpenOrderIds.Contains(clientOrderId);
+            if (open) await CancelAsync(botId, p, new[] { clientOrderId });
+        });
+        return open;
+    }
+
+    private static async ValueTask SellAtMarketAsync(BotPipeline p, LedgerPosition position, string reason)
+    {
+        var last = p.LastBar(position.Symbol);
+        var time = last?.StartUtc ?? position.EntryTime;
+        if (p.Orders.Broker is SimulatedBroker sim) sim.Liquidate(position.Symbol, last?.Close ?? position.LastPrice, time, reason);
+        else await p.Orders.SubmitAsync(new OrderRequest(OrderIds.ForExit(p.Risk.IdPrefix, position.Symbol, time), position.Symbol, OrderSide.Sell,
+            position.Quantity, null, ProtectiveExits.None, null), position.LastPrice);
     }
 
     /// <summary>

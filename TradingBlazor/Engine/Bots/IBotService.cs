@@ -30,6 +30,15 @@ public interface IBotService
     /// </summary>
     Task<BotResult> HaltAsync(long id, string by, bool flatten, CancellationToken ct = default);
 
+    /// <summary>
+    /// Sells one of the bot's positions at the market (orders working on the symbol are cancelled first); a stopped
+    /// bot runs, paused, just long enough to sell. Refused when the bot does not hold the symbol.
+    /// </summary>
+    Task<BotResult> ClosePositionAsync(long id, string symbol, string by, CancellationToken ct = default);
+
+    /// <summary>Cancels one of a running bot's open orders at its broker; refused when it has no such order open.</summary>
+    Task<BotResult> CancelOrderAsync(long id, string clientOrderId, CancellationToken ct = default);
+
     /// <summary>Clears the bot's halts (reduce-only and the daily loss limit's); refused while the kill switch is engaged.</summary>
     Task<BotResult> ClearHaltAsync(long id, string by, CancellationToken ct = default);
 }
