@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TradingBlazor.Domain.ML.Features;
 
 /// <summary>
@@ -27,5 +29,6 @@ public sealed record FeatureSpec(int Version, IReadOnlyList<string> Names, IRead
         horizon,
         $"close {horizon} bar(s) later > close");
 
+    [JsonIgnore]
     public int Count => Names.Count;
 }
