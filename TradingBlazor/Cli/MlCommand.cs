@@ -12,7 +12,7 @@ namespace TradingBlazor.Cli;
 /// </summary>
 public static class MlCommand
 {
-    public const string Usage = "ml train --data bars.csv --symbol SPX --model forest|lstm|ensemble [--out DIR] [--seed 1] [--folds 5] [--horizon 1] [--from yyyy-MM-dd] [--to yyyy-MM-dd]";
+    public const string Usage = "ml train --data bars.csv --symbol SPX --model forest|lstm|ensemble [--out DIR] [--seed 1] [--folds 5] [--horizon 1] [--trees 100] [--from yyyy-MM-dd] [--to yyyy-MM-dd]";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout)
     {
@@ -31,6 +31,7 @@ public static class MlCommand
         int seed = options.Int("seed", 1, 0, int.MaxValue);
         int folds = options.Int("folds", 5, 2, 20);
         int horizon = options.Int("horizon", 1, 1, 100);
+        int trees = options.Int("trees", new ForestSettings().Trees, 1, 2000);
         var outDir = options.OptionalPath("out");
         var from = Date(options.Optional("from"), "from");
         var to = Date(options.Optional("to"), "to");
@@ -43,7 +44,7 @@ public static class MlCommand
         TrainedModels models;
         try
         {
-            models = ModelTrainer.Train(new TrainingRequest(symbol, bars, type, seed) { Folds = folds, Horizon = horizon });
+            models = ModelTrainer.Train(new TrainingRequest(symbol, bars, type, seed) { Folds = folds, Horizon = horizon, Forest = new ForestSettings(Trees: trees) });
         }
         catch (ModelTrainingException ex)
         {
