@@ -3,6 +3,7 @@ using System.Text.Json;
 using TradingBlazor.Cli;
 using TradingBlazor.Domain.Time;
 using TradingBlazor.Engine.ML;
+using TradingBlazor.Tests.Support;
 
 namespace TradingBlazor.Tests.ML;
 
@@ -44,6 +45,23 @@ public class MlCliTests
         var loaded = ModelFiles.Load(outDir);
         Assert.Equal(2, loaded.Models.Count);
         Assert.Equal(3, loaded.Info!.Seed);
+    }
+
+    [Fact]
+    public void A_trained_model_in_a_registry_drives_a_command_line_backtest()
+    {
+        using var dir = new TempDirectory();
+        var csv = WriteCsv(dir.Path, 800);
+        var registry = Path.Combine(dir.Path, "models");
+        var trained = Run("ml", "train", "--data", csv, "--symbol", "TEST", "--model", "ensemble", "--out", Path.Combine(registry, "TEST", "v1"), "--to", "2012-03-30", "--trees", "20");
+        Assert.True(trained.Code == 0, trained.StdErr);
+        var sample = Path.Combine(TestPaths.RepositoryRoot, "samples", "strategies", "ml_ensemble.json");
+        var outDir = Path.Combine(dir.Path, "bt");
+        var (code, stdout, stderr) = Run("backtest", "--data", csv, "--symbol", "TEST", "--strategy", sample, "--models", registry, "--out", outDir);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("ML ensemble", stdout);
+        var trades = File.ReadAllLines(Path.Combine(outDir, "trades.csv"));
+        Assert.Contains(trades, t => t.Contains("p_up=", StringComparison.Ordinal) && t.Contains("model_version=1", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -3,10 +3,7 @@ using TradingBlazor.Adapters.Csv;
 using TradingBlazor.Domain.Execution;
 using TradingBlazor.Domain.MarketData;
 using TradingBlazor.Domain.Strategies.Config;
-using TradingBlazor.Domain.ML;
 using TradingBlazor.Engine.Backtesting;
-using TradingBlazor.Engine.ML;
-using TradingBlazor.Infrastructure.Configuration;
 
 namespace TradingBlazor.Cli;
 
@@ -58,10 +55,7 @@ public static class BacktestCommand
         var models = args.OptionalPath("models");
         args.RejectUnknown();
         var dataFile = dataPath.Existing("data");
-        // An ml_ensemble strategy reads its models from the registry the app uses, or the one named here.
-        DirectionModelSources.Default = models is not null
-            ? new ModelRegistry(models.Full, TimeProvider.System)
-            : ModelRegistry.BesideDatabase(new StorageSettings().DatabasePath, TimeProvider.System);
+        MlCommand.UseModels(models);
         var config = BotConfig.Parse(File.ReadAllText(strategyPath.Existing("strategy")));
         var bot = BotConfigValidator.CompileOrThrow(config with { Symbols = new List<string> { symbol } });
         var data = CliBars.ReadAll(dataFile, symbol, bot.Timeframe.IsDaily ? Timeframe.Day1 : null);

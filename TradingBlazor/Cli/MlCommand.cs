@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using TradingBlazor.Domain.ML;
 using TradingBlazor.Domain.Time;
 using TradingBlazor.Engine.ML;
+using TradingBlazor.Infrastructure.Configuration;
 
 namespace TradingBlazor.Cli;
 
@@ -81,6 +83,11 @@ public static class MlCommand
         stdout.WriteLine($"wrote {ModelFiles.ManifestFile}, {ModelFiles.MetricsFile}{(models.Forest is null ? "" : $", {ModelFiles.ForestFile}")} to {written} (content hash {manifest.ContentHash[..16]})");
         return 0;
     }
+
+    /// <summary>ml_ensemble strategies in this command read the registry the app uses (beside the default database), or the one named.</summary>
+    public static void UseModels(CliPath? models) => DirectionModelSources.Default = models is not null
+        ? new ModelRegistry(models.Full, TimeProvider.System)
+        : ModelRegistry.BesideDatabase(new StorageSettings().DatabasePath, TimeProvider.System);
 
     private static DateOnly? Date(string? text, string name) => text is null ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
