@@ -48,6 +48,15 @@ public class ValidationMathTests
     }
 
     [Fact]
+    public void Platt_stays_finite_on_separable_scores()
+    {
+        var scores = Enumerable.Range(0, 200).Select(i => i < 100 ? -5.0 - i : 5.0 + (i - 100)).ToArray();
+        var fitted = PlattCalibrator.Fit(scores, scores.Select(s => s > 0).ToArray());
+        Assert.True(double.IsFinite(fitted.A) && double.IsFinite(fitted.B), $"A {fitted.A} B {fitted.B}");
+        Assert.True(fitted.Probability(50) > 0.95 && fitted.Probability(-50) < 0.05, $"A {fitted.A} B {fitted.B}");
+    }
+
+    [Fact]
     public void Walk_forward_folds_train_only_on_earlier_rows_purged_by_the_horizon()
     {
         var barIndex = Enumerable.Range(40, 1200).ToArray();

@@ -40,10 +40,25 @@ public sealed record PlattCalibrator(double A, double B)
             double det = haa * hbb - hab * hab;
             if (Math.Abs(det) < 1e-18) break;
             double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.Abs(da) + Math.Abs(db) < 1e-10) break;
+            // Backtracking (Lin, Lin and Weng's note on Platt): a full Newton step can overshoot on skewed scores.
+            double loss = LogLoss(a, b, scores, labels, hi, lo), step = 1;
+            while (step > 1e-6 && LogLoss(a - step * da, b - step * db, scores, labels, hi, lo) > loss + 1e-12) step /= 2;
+            a -= step * da;
+            b -= step * db;
+            if (step * (Math.Abs(da) + Math.Abs(db)) < 1e-10) break;
         }
         return new PlattCalibrator(a, b);
+    }
+
+    private static double LogLoss(double a, double b, IReadOnlyList<double> scores, IReadOnlyList<bool> labels, double hi, double lo)
+    {
+        var calibrator = new PlattCalibrator(a, b);
+        double loss = 0;
+        for (int i = 0; i < scores.Count; i++)
+        {
+            double p = Math.Clamp(calibrator.Probability(scores[i]), 1e-15, 1 - 1e-15), t = labels[i] ? hi : lo;
+            loss -= t * Math.Log(p) + (1 - t) * Math.Log(1 - p);
+        }
+        return loss;
     }
 }
