@@ -10,11 +10,11 @@ namespace TradingBlazor.Cli;
 /// <summary>
 /// <c>backtest --data bars.csv --symbol SPX --strategy samples/strategies/sma_cross.json --capital 10000 [--fractional] [--out DIR]</c>
 /// with optional costs (--commission-per-share, --commission-per-order, --commission-pct, --slippage-bps, --slippage-atr),
-/// --fill next_open|same_close and --end mark|liquidate. Writes summary.json, trades.csv, equity.csv and prints the summary.
+/// --fill next_open|same_close, --end mark|liquidate and --models DIR (the model registry of ml_ensemble strategies). Writes summary.json, trades.csv, equity.csv and prints the summary.
 /// </summary>
 public static class BacktestCommand
 {
-    public const string Usage = "backtest --data bars.csv --symbol SPX --strategy config.json [--capital 10000] [--fractional] [--out DIR] [--commission-per-share X] [--commission-per-order X] [--commission-pct X] [--slippage-bps X] [--slippage-atr X] [--fill next_open|same_close] [--end mark|liquidate]";
+    public const string Usage = "backtest --data bars.csv --symbol SPX --strategy config.json [--capital 10000] [--fractional] [--out DIR] [--commission-per-share X] [--commission-per-order X] [--commission-pct X] [--slippage-bps X] [--slippage-atr X] [--fill next_open|same_close] [--end mark|liquidate] [--models DIR]";
 
     public static int Run(CliArguments args, TextWriter stdout)
     {
@@ -52,8 +52,10 @@ public static class BacktestCommand
             "liquidate" => EndOfData.Liquidate,
             var other => throw new CliUsageException($"--end must be mark or liquidate (got '{other}')"),
         };
+        var models = args.OptionalPath("models");
         args.RejectUnknown();
         var dataFile = dataPath.Existing("data");
+        MlCommand.UseModels(models);
         var config = BotConfig.Parse(File.ReadAllText(strategyPath.Existing("strategy")));
         var bot = BotConfigValidator.CompileOrThrow(config with { Symbols = new List<string> { symbol } });
         var data = CliBars.ReadAll(dataFile, symbol, bot.Timeframe.IsDaily ? Timeframe.Day1 : null);

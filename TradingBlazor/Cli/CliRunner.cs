@@ -23,6 +23,7 @@ public static class CliRunner
         ("broker", new[] { AlpacaCommands.CheckUsage }),
         ("data", new[] { AlpacaCommands.DownloadUsage }),
         ("bench", BenchCommand.Usages),
+        ("ml", new[] { MlCommand.Usage }),
     };
 
     public static readonly IReadOnlySet<string> Commands = Usages.Select(u => u.Command).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -90,6 +91,8 @@ public static class CliRunner
                 var rest = args[2..];
                 return await AlpacaCommands.DownloadAsync(new CliArguments(rest, new HashSet<string>()), CliHost.ConfigurationArgs(rest), stdout);
             }
+            case "ml":
+                return await MlCommand.RunAsync(args, stdout);
             case "broker":
                 throw new CliUsageException($"usage: {AlpacaCommands.CheckUsage}");
             case "data":

@@ -12,8 +12,8 @@ namespace TradingBlazor.Cli;
 /// </summary>
 public static class SweepCommands
 {
-    public const string SweepUsage = "sweep --data bars.csv --symbol SPX --strategy template.json --param name=from:to:step|v1,v2 [...] [--metric sharpe] [--top 10] [--parallel N] [--capital X] [--fractional]";
-    public const string WalkForwardUsage = "walkforward --data bars.csv --symbol SPX --strategy template.json --param ... --in-sample BARS --out-of-sample BARS [--metric sharpe]";
+    public const string SweepUsage = "sweep --data bars.csv --symbol SPX --strategy template.json --param name=from:to:step|v1,v2 [...] [--metric sharpe] [--top 10] [--parallel N] [--capital X] [--fractional] [--models DIR]";
+    public const string WalkForwardUsage = "walkforward --data bars.csv --symbol SPX --strategy template.json --param ... --in-sample BARS --out-of-sample BARS [--metric sharpe] [--models DIR]";
 
     private static (string Template, Dictionary<string, double[]> Grid, BarSeries Data, string Symbol, string Metric, BacktestOptions Options) Common(CliArguments args)
     {
@@ -26,6 +26,7 @@ public static class SweepCommands
         if (ranges.Count == 0) throw new CliUsageException("at least one --param is required, e.g. --param fast=5:20:5");
         decimal? capital = args.Optional("capital") is { } c ? decimal.Parse(c, CultureInfo.InvariantCulture) : null;
         bool fractional = args.Flag("fractional");
+        MlCommand.UseModels(args.OptionalPath("models"));
         var dataFile = dataPath.Existing("data");
         var template = File.ReadAllText(strategyPath.Existing("strategy"));
         var grid = ParameterSweep.ParseGrid(ranges, template);

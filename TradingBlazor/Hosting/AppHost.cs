@@ -99,6 +99,7 @@ public static class AppHost
         services.AddSingleton<Engine.Backtesting.BacktestChartBuilder>();
         services.AddTradingEngine(); // after the store, the simulated feed and the broker: bots resume on them
         services.AddAlerts(); // constructed with the hosted services, so it hears the bots resume
+        Engine.ML.MlServices.AddModelRegistry(services);
 
         // Keys beside the database: circuits and antiforgery tokens survive a restart (and no per-start key warning).
         Microsoft.AspNetCore.DataProtection.DataProtectionBuilderExtensions.SetApplicationName(services.AddDataProtection(), "TradingBlazor");
@@ -121,6 +122,8 @@ public static class AppHost
     {
         var app = builder.Build();
         _ = app.Services.GetRequiredService<HostStartTime>(); // uptime counts from here
+        // Strategies come from the static plug-in registry; ML bots (resumed by hosted services) find their models here.
+        Domain.ML.DirectionModelSources.Default = app.Services.GetRequiredService<Engine.ML.ModelRegistry>();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseMiddleware<Security.SecurityHeaders>();

@@ -11,6 +11,7 @@ public static class StrategyRegistry
         new StrategyDefinition(RulesStrategy.Id, "Rules", "Entry and exit rules over indicators (the bot editor's strategy).",
             Array.Empty<Indicators.Registry.IndicatorParameter>(), _ => Array.Empty<string>(), (c, v) => new RulesStrategy(c, v)),
         ChannelBreakoutStrategy.Definition,
+        MlEnsembleStrategy.Definition,
     };
 
     public static StrategyDefinition? Find(string id) => All.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase));

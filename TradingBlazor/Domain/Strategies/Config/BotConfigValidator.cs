@@ -81,9 +81,9 @@ public static class BotConfigValidator
         }
 
         var variables = new RuleVariables(specs);
-        if (strategy?.Id == RulesStrategy.Id)
+        if (strategy?.Id == RulesStrategy.Id && c.Entry is null) Error("entry", "the rules strategy needs an entry rule.");
+        if (strategy?.Id is RulesStrategy.Id or MlEnsembleStrategy.Id) // the ML strategy falls back to its rules
         {
-            if (c.Entry is null) Error("entry", "the rules strategy needs an entry rule.");
             CheckRule(c.Entry, "entry", variables, errors);
             CheckRule(c.Exit, "exit", variables, errors);
         }

@@ -1,0 +1,42 @@
+using TradingBlazor.Domain.Indicators.Framework;
+using TradingBlazor.Domain.ML;
+using TradingBlazor.Domain.ML.Features;
+using TradingBlazor.Domain.ML.Validation;
+
+namespace TradingBlazor.Engine.ML;
+
+/// <summary>What <c>ml train</c> builds: one model or the ensemble (forest + momentum, and the LSTM where it is trained).</summary>
+public enum ModelType
+{
+    Forest,
+    Lstm,
+    Ensemble,
+}
+
+public sealed record TrainingRequest(string Symbol, IReadOnlyList<Ohlcv> Bars, ModelType Type, int Seed)
+{
+    public int Folds { get; init; } = 5;
+    public int Horizon { get; init; } = 1;
+    public ForestSettings Forest { get; init; } = new();
+}
+
+/// <summary>A validation fold's time ranges (training rows end before the test block, purged by the label horizon).</summary>
+public sealed record FoldRange(int Index, DateTime TrainFromUtc, DateTime TrainToUtc, DateTime TestFromUtc, DateTime TestToUtc, int TrainRows, int TestRows);
+
+/// <summary>One model's (or the ensemble's) out-of-sample scores over the evaluated folds.</summary>
+public sealed record ModelEvaluation(string Model, ClassifierMetrics OutOfSample);
+
+/// <summary>metrics.json: how the model was validated and how it did, out of sample only.</summary>
+public sealed record TrainingMetrics(
+    string Symbol, ModelType Model, int Seed, DateTime TrainFromUtc, DateTime TrainToUtc, int Rows, int LabelHorizon,
+    string Validation, IReadOnlyList<FoldRange> Folds, IReadOnlyList<ModelEvaluation> Models);
+
+/// <summary>A trained model set before it is written: the calibrated members and their validation.</summary>
+public sealed record TrainedModels(FeatureSpec Spec, TrainingMetrics Metrics, ForestSettings Settings, ForestModel? Forest, PlattCalibrator? Momentum)
+{
+    public IReadOnlyList<IDirectionModel> Members => new IDirectionModel?[] { Forest, Momentum is { } m ? new MomentumModel(m) : null }
+        .OfType<IDirectionModel>().ToArray();
+}
+
+/// <summary>Training cannot start (too little data, an unsupported model type); the message says what to change.</summary>
+public sealed class ModelTrainingException(string message) : Exception(message);
