@@ -23,6 +23,7 @@ public sealed class TradingDbContext : DbContext
     public DbSet<BacktestRunRecord> BacktestRuns => Set<BacktestRunRecord>();
     public DbSet<AppSettingRecord> AppSettings => Set<AppSettingRecord>();
     public DbSet<ApprovalRecord> Approvals => Set<ApprovalRecord>();
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -83,6 +84,12 @@ public sealed class TradingDbContext : DbContext
         {
             e.ToTable("backtest_runs");
             e.HasIndex(r => r.CreatedAt);
+        });
+        model.Entity<ApiKeyRecord>(e =>
+        {
+            e.ToTable("api_keys");
+            e.HasIndex(k => k.Hash).IsUnique();
+            e.HasIndex(k => k.Prefix);
         });
 
         ApplyStorageConventions(model);

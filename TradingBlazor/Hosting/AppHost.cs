@@ -17,6 +17,7 @@ using TradingBlazor.Engine.Market;
 using TradingBlazor.Engine.Scheduling;
 using TradingBlazor.Infrastructure.Configuration;
 using TradingBlazor.Infrastructure.Logging;
+using TradingBlazor.Security;
 using TradingBlazor.Services;
 
 namespace TradingBlazor.Hosting;
@@ -112,6 +113,7 @@ public static class AppHost
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddUiServices();
+        services.AddTradingBlazorSecurity();
     }
 
     public static WebApplication Build(WebApplicationBuilder builder)
@@ -122,14 +124,15 @@ public static class AppHost
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel);
         app.UseStatusCodePages();
+        app.UseTradingBlazorSecurity(); // before antiforgery; health, API docs and static files stay open
         app.UseAntiforgery();
         // Pings keep /ws alive through proxies and drop peers that stopped answering.
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30), KeepAliveTimeout = TimeSpan.FromSeconds(30) });
 
-        app.MapStaticAssets();
-        app.MapTradingBlazorHealth();
-        app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("TradingBlazor API")); // /scalar
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapTradingBlazorHealth().AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(o => o.WithTitle("TradingBlazor API")).AllowAnonymous(); // /scalar
         app.MapCalendarEndpoints();
         app.MapBacktestEndpoints();
         app.MapBrokerEndpoints();

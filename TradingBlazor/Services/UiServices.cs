@@ -15,6 +15,8 @@ public static class UiServices
         services.AddSingleton<IApprovalsService, ApprovalsUiService>();
         services.AddSingleton<IAlertsService, AlertsService>();
         services.AddSingleton<IKillSwitchService, KillSwitchUiService>();
+        services.AddSingleton<IApiKeysService, ApiKeysService>();
+        services.AddSingleton<ISignInService, SignInService>();
         return services;
     }
 }
