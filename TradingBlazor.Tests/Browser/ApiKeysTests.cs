@@ -11,7 +11,7 @@ namespace TradingBlazor.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public class ApiKeysTests(BrowserFixture fx)
 {
-    private const string HideOverlays = ".mud-appbar, .mud-snackbar-provider { visibility: hidden !important; }";
+    private const string HideOverlays = ".mud-appbar, .mud-snackbar { display: none !important; }";
 
     private async Task<IPage> OpenAsync(TestApp app, string path, int width, int height, bool dark)
     {
@@ -90,7 +90,7 @@ public class ApiKeysTests(BrowserFixture fx)
     }
 
     [Fact]
-    public async Task A_remote_app_asks_for_the_password_first_and_refuses_a_wrong_one()
+    public async Task A_remote_app_asks_for_the_password_first_refuses_a_wrong_one_and_signs_out()
     {
         await using var app = await RemoteAccessTests.StartRemoteAsync();
         var page = await OpenAsync(app, "settings", 390, 844, dark: true);
@@ -106,5 +106,10 @@ public class ApiKeysTests(BrowserFixture fx)
         await BrowserFixture.WaitInteractiveAsync(page);
         await Assertions.Expect(page).ToHaveURLAsync($"{app.BaseUrl}/settings");
         await Assertions.Expect(page.Locator("[data-testid=settings-keys]")).ToContainTextAsync("every call needs a key or the trader's sign-in");
+
+        await page.Locator("[data-testid=signout]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync($"{app.BaseUrl}/login");
+        await page.GotoAsync($"{app.BaseUrl}/settings");
+        await Assertions.Expect(page.Locator("[data-testid=signin-form]")).ToBeVisibleAsync();
     }
 }

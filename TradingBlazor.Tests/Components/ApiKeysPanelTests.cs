@@ -37,7 +37,7 @@ public sealed class ApiKeysPanelTests : ComponentTestBase
         Assert.Contains("2025-03-12 10:00 ET", rows[1]); // created 14:00 UTC
         Assert.Contains("2025-03-12 11:30 ET", rows[1]); // last used
         Assert.Contains("never", rows[0]);
-        Assert.Contains("Revoked 2025-03-12 12:00 ET", rows[0]);
+        Assert.Equal("Revoked2025-03-12 12:00 ET", Host.Find("[data-testid='key-revoked']").TextContent.Trim());
         Assert.Single(Host.FindAll("[data-testid='key-revoke']"));
         Assert.Contains("listens on this machine only", ByTestId("keys-mode").TextContent);
     }
@@ -112,5 +112,17 @@ public sealed class ApiKeysPanelTests : ComponentTestBase
 
         Host.WaitForAssertion(() => Assert.Equal(new[] { "from a script" }, Names()));
         Assert.Contains("every call needs a key or the trader's sign-in", ByTestId("keys-mode").TextContent);
+    }
+
+    [Fact]
+    public void The_settings_page_hosts_it()
+    {
+        Ctx.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Infrastructure.Configuration.StorageSettings { DataDirectory = Path.GetTempPath() }));
+        Ctx.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Infrastructure.Configuration.LogSettings()));
+        Ctx.Services.AddSingleton<IBrokerService>(new FakeBrokerService());
+
+        Render<TradingBlazor.Components.Pages.Settings>();
+
+        Assert.Contains("API keys", ByTestId("settings-keys").TextContent);
     }
 }

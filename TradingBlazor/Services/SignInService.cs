@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using TradingBlazor.Security;
 
 namespace TradingBlazor.Services;
@@ -13,9 +14,12 @@ public interface ISignInService
 
     /// <summary>Checks the password and, when right, gives the browser the sign-in cookie. Null on success, else the message to show.</summary>
     Task<string?> SignInAsync(HttpContext http, string? password);
+
+    /// <summary>Whether this circuit's user signed in with the password (and so can sign out).</summary>
+    Task<bool> IsSignedInAsync();
 }
 
-public sealed class SignInService(PasswordGate gate, AccessPolicy access, TimeProvider clock) : ISignInService
+public sealed class SignInService(PasswordGate gate, AccessPolicy access, TimeProvider clock, AuthenticationStateProvider authentication) : ISignInService
 {
     /// <summary>The name audit trails record for what the signed-in trader does over the API.</summary>
     public const string TraderName = "trader";
@@ -41,6 +45,9 @@ public sealed class SignInService(PasswordGate gate, AccessPolicy access, TimePr
                 return gate.LockedUntil(client) is { } until ? LockedMessage(until) : "Wrong password.";
         }
     }
+
+    public async Task<bool> IsSignedInAsync() =>
+        (await authentication.GetAuthenticationStateAsync()).User.Identity is { IsAuthenticated: true, AuthenticationType: CookieAuthenticationDefaults.AuthenticationScheme };
 
     private static string LockedMessage(DateTimeOffset? until) =>
         $"Too many wrong passwords: try again after {until?.UtcDateTime:HH:mm} UTC.";

@@ -16,7 +16,7 @@ public static class UiServices
         services.AddSingleton<IAlertsService, AlertsService>();
         services.AddSingleton<IKillSwitchService, KillSwitchUiService>();
         services.AddSingleton<IApiKeysService, ApiKeysService>();
-        services.AddSingleton<ISignInService, SignInService>();
+        services.AddScoped<ISignInService, SignInService>(); // per circuit: it reads the circuit's user
         return services;
     }
 }
