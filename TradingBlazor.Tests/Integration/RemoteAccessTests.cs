@@ -68,7 +68,11 @@ public sealed class RemoteAccessTests : IAsyncLifetime
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.BaseUrl + "/") };
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("health")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("openapi/v1.json")).StatusCode);
+        var openApi = await http.GetFromJsonAsync<JsonElement>("openapi/v1.json");
+        var schemes = openApi.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("bearer", schemes.GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.Equal("X-Api-Key", schemes.GetProperty("apiKeyHeader").GetProperty("name").GetString());
+        Assert.Equal(2, openApi.GetProperty("security").GetArrayLength());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("scalar/v1")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("app.css")).StatusCode);
         foreach (var page in new[] { "", "settings", "bots", "backtests" })

@@ -43,6 +43,7 @@ public static class SecurityServices
                 o.Events.OnRedirectToLogin = RedirectPagesOnly;
                 o.Events.OnRedirectToAccessDenied = RedirectPagesOnly;
             });
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", OpenApiSecurity.Describe);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(SchemeName).RequireAuthenticatedUser().Build());
         return services;
