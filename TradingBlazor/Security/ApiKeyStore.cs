@@ -22,6 +22,10 @@ public sealed class ApiKeyStore(IDbContextFactory<TradingDbContext> contexts, Ti
     /// <summary>Last use is written at most this often per key, so a busy script does not write on every request.</summary>
     public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private volatile IReadOnlyDictionary<string, ApiKeyRecord[]>? _active;
+    private long _version;
+
     /// <summary>A key was created or revoked (raised off the caller's thread for REST changes).</summary>
     public event Action? Changed;
 
@@ -49,7 +53,7 @@ public sealed class ApiKeyStore(IDbContextFactory<TradingDbContext> contexts, Ti
             db.ApiKeys.Add(row);
             await db.SaveChangesAsync(ct);
         }
-        Changed?.Invoke();
+        OnChanged();
         return new NewApiKey(ApiKeyInfo.Of(row), secret);
     }
 
@@ -65,7 +69,7 @@ public sealed class ApiKeyStore(IDbContextFactory<TradingDbContext> contexts, Ti
             row.RevokedAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
         }
-        Changed?.Invoke();
+        OnChanged();
         return ApiKeyInfo.Of(row);
     }
 
@@ -73,17 +77,46 @@ public sealed class ApiKeyStore(IDbContextFactory<TradingDbContext> contexts, Ti
     public async Task<ApiKeyInfo?> FindActiveAsync(string presented, CancellationToken ct = default)
     {
         if (!ApiKeySecret.LooksLikeKey(presented)) return null;
-        var prefix = ApiKeySecret.Prefix(presented);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var candidates = await db.ApiKeys.AsNoTracking().Where(k => k.Prefix == prefix && k.RevokedAt == null).ToListAsync(ct);
+        var active = await ActiveByPrefixAsync(ct);
+        if (!active.TryGetValue(ApiKeySecret.Prefix(presented), out var candidates)) return null;
         var match = candidates.FirstOrDefault(k => ApiKeySecret.Matches(presented, k.Hash));
         if (match is null) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         if (match.LastUsedAt is not { } last || now - last >= LastUsedResolution)
         {
-            await db.ApiKeys.Where(k => k.Id == match.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
             match.LastUsedAt = now;
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            await db.ApiKeys.Where(k => k.Id == match.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
         }
         return ApiKeyInfo.Of(match);
+    }
+
+    // Every API request checks a key: the active ones are held in memory, reloaded after each change made here (keys
+    // change only through this store). A load that raced with a change is not kept.
+    private async Task<IReadOnlyDictionary<string, ApiKeyRecord[]>> ActiveByPrefixAsync(CancellationToken ct)
+    {
+        if (_active is { } cached) return cached;
+        await _loading.WaitAsync(ct);
+        try
+        {
+            if (_active is { } loaded) return loaded;
+            long version = Interlocked.Read(ref _version);
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var rows = await db.ApiKeys.AsNoTracking().Where(k => k.RevokedAt == null).ToListAsync(ct);
+            var byPrefix = rows.GroupBy(k => k.Prefix, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+            if (Interlocked.Read(ref _version) == version) _active = byPrefix;
+            return byPrefix;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private void OnChanged()
+    {
+        Interlocked.Increment(ref _version);
+        _active = null;
+        Changed?.Invoke();
     }
 }
