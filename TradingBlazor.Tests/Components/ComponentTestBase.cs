@@ -41,7 +41,11 @@ public abstract class ComponentTestBase : IAsyncLifetime
         Ctx.Services.AddScoped<ThemeState>();
         // The shell's bell and nav read alerts on every page.
         Ctx.Services.AddSingleton<IAlertsService>(Alerts);
+        // ...and the sign-out button asks whether the trader signed in.
+        Ctx.Services.AddSingleton<ISignInService>(SignIn);
     }
+
+    protected FakeSignInService SignIn { get; } = new();
 
     protected FakeAlertsService Alerts { get; } = new();
 

@@ -18,6 +18,7 @@ public sealed class SettingsPageTests : ComponentTestBase
         Ctx.Services.AddSingleton(Options.Create(new StorageSettings { DataDirectory = DataDirectory }));
         Ctx.Services.AddSingleton(Options.Create(new LogSettings { RetainedDays = 14 }));
         Ctx.Services.AddSingleton<IBrokerService>(_broker);
+        Ctx.Services.AddSingleton<IApiKeysService>(new FakeApiKeysService());
     }
 
     private List<string[]> CalendarRows() =>

@@ -76,6 +76,7 @@ public sealed class WebhookPanelTests : ComponentTestBase
         Ctx.Services.AddSingleton(Options.Create(new StorageSettings { DataDirectory = Path.GetTempPath() }));
         Ctx.Services.AddSingleton(Options.Create(new LogSettings()));
         Ctx.Services.AddSingleton<IBrokerService>(new FakeBrokerService());
+        Ctx.Services.AddSingleton<IApiKeysService>(new FakeApiKeysService());
 
         Render<Settings>();
 

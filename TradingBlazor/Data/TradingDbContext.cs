@@ -24,6 +24,7 @@ public sealed class TradingDbContext : DbContext
     public DbSet<BacktestRunRecord> BacktestRuns => Set<BacktestRunRecord>();
     public DbSet<AppSettingRecord> AppSettings => Set<AppSettingRecord>();
     public DbSet<ApprovalRecord> Approvals => Set<ApprovalRecord>();
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -85,6 +86,12 @@ public sealed class TradingDbContext : DbContext
             e.ToTable("backtest_runs");
             e.HasIndex(r => r.CreatedAt);
             e.Property(r => r.Status).HasConversion(s => s.Code(), code => BacktestStatuses.Parse(code));
+        });
+        model.Entity<ApiKeyRecord>(e =>
+        {
+            e.ToTable("api_keys");
+            e.HasIndex(k => k.Hash).IsUnique();
+            e.HasIndex(k => k.Prefix);
         });
 
         ApplyStorageConventions(model);

@@ -17,6 +17,7 @@ using TradingBlazor.Engine.Market;
 using TradingBlazor.Engine.Scheduling;
 using TradingBlazor.Infrastructure.Configuration;
 using TradingBlazor.Infrastructure.Logging;
+using TradingBlazor.Security;
 using TradingBlazor.Services;
 
 namespace TradingBlazor.Hosting;
@@ -116,6 +117,7 @@ public static class AppHost
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddUiServices();
+        services.AddTradingBlazorSecurity();
     }
 
     public static WebApplication Build(WebApplicationBuilder builder)
@@ -130,15 +132,16 @@ public static class AppHost
         app.UseMiddleware<Security.CrossSiteGuard>();
         app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel);
         app.UseStatusCodePages();
+        app.UseTradingBlazorSecurity(); // before antiforgery; health, API docs and static files stay open
         app.UseAntiforgery();
         // Pings keep /ws alive through proxies and drop peers that stopped answering.
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30), KeepAliveTimeout = TimeSpan.FromSeconds(30) });
 
-        app.MapStaticAssets();
-        app.MapTradingBlazorHealth();
-        app.MapOpenApi();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapTradingBlazorHealth().AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
         // No fonts from a CDN: the reference works offline and tells no one the trader opened it.
-        app.MapScalarApiReference(Security.SecurityHeaders.ApiReferencePath, o => o.WithTitle("TradingBlazor API").DisableDefaultFonts());
+        app.MapScalarApiReference(Security.SecurityHeaders.ApiReferencePath, o => o.WithTitle("TradingBlazor API").DisableDefaultFonts()).AllowAnonymous();
         app.MapCalendarEndpoints();
         app.MapBacktestEndpoints();
         app.MapBrokerEndpoints();

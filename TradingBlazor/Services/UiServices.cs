@@ -16,6 +16,8 @@ public static class UiServices
         services.AddSingleton<IApprovalsService, ApprovalsUiService>();
         services.AddSingleton<IAlertsService, AlertsService>();
         services.AddSingleton<IKillSwitchService, KillSwitchUiService>();
+        services.AddSingleton<IApiKeysService, ApiKeysService>();
+        services.AddScoped<ISignInService, SignInService>(); // per circuit: it reads the circuit's user
         return services;
     }
 }
