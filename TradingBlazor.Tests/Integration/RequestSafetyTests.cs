@@ -133,7 +133,7 @@ public class RequestSafetyTests : IAsyncLifetime
         using var response = await _http.GetAsync(path);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
-        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.Contains("camera=()", response.Headers.GetValues("Permissions-Policy").Single());
         var policy = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Equal(SecurityHeaders.ContentPolicy, policy);

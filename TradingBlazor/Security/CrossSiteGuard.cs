@@ -30,11 +30,14 @@ public sealed class CrossSiteGuard(RequestDelegate next)
         await next(http);
     }
 
-    /// <summary>A browser says where a request comes from; anything but this origin (or a typed URL) is another site.</summary>
+    /// <summary>
+    /// A browser says where a request comes from; anything but this origin (or a typed URL) is another site. Fetch
+    /// metadata decides when the browser sends it; only older browsers are judged by Origin.
+    /// </summary>
     public static bool IsCrossSite(HttpRequest request)
     {
         string? site = request.Headers["Sec-Fetch-Site"];
-        if (!string.IsNullOrEmpty(site) && site is not ("same-origin" or "none")) return true;
+        if (!string.IsNullOrEmpty(site)) return site is not ("same-origin" or "none");
         string? origin = request.Headers.Origin;
         if (string.IsNullOrEmpty(origin)) return false;
         return !Uri.TryCreate(origin, UriKind.Absolute, out var from)
