@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using TradingBlazor.Services;
+using TradingBlazor.Tests.Support;
 
 namespace TradingBlazor.Tests.Browser;
 
@@ -81,6 +82,12 @@ public class BotEditorTests(BrowserFixture fx)
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than the viewport");
         await BrowserFixture.ScreenshotAsync(page, shot);
+        // Viewport shots of the form's top and of the preview just below the app bar; the engine's fill toasts are left out.
+        await page.EvaluateAsync("document.querySelectorAll('.mud-snackbar').forEach(e => e.remove())");
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.Artifacts("screenshots"), shot + "-top.png") });
+        await page.Locator("[data-testid=preview-section]").EvaluateAsync("e => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 72)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.Artifacts("screenshots"), shot + "-preview.png") });
         await page.Context.CloseAsync();
     }
 }
