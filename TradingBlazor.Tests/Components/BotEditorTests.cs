@@ -92,6 +92,13 @@ public sealed class BotEditorTests : ComponentTestBase
         var expected = ApiMessage(sample with { Entry = new SignalRule { Rule = JsonSerializer.SerializeToElement("rsi_99 > 30") } }, "entry.rule");
         Host.WaitForAssertion(() => Assert.Equal(expected, ErrorUnder("entry-text")));
         Assert.StartsWith("unknown variable 'rsi_99'", expected);
+        // The spot is marked: the parser's position, the first character of the unknown name.
+        Assert.Equal("At character 1:", ByTestId("entry-error-at").QuerySelector("span")!.TextContent);
+        Assert.Equal("r", ByTestId("entry-error-at").QuerySelector("mark")!.TextContent);
+
+        InputOf("entry-text").Input("rsi_14 > 30 and close ? 1");
+        Host.WaitForAssertion(() => Assert.Equal("?", ByTestId("entry-error-at").QuerySelector("mark")!.TextContent));
+        Assert.Equal("At character 23:", ByTestId("entry-error-at").QuerySelector("span")!.TextContent);
     }
 
     [Fact]

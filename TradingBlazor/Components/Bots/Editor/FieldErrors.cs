@@ -16,6 +16,9 @@ public sealed class FieldErrors(IReadOnlyList<ConfigError> errors)
     public string? Under(string field) =>
         Join(errors.Where(e => e.Field == field || e.Field.StartsWith(field + ".", StringComparison.Ordinal) || e.Field.StartsWith(field + "[", StringComparison.Ordinal)));
 
+    /// <summary>Where in a rule expression this field's first problem is (0-based), when the parser said.</summary>
+    public int? PositionOf(string field) => errors.FirstOrDefault(e => e.Field == field && e.Position is not null)?.Position;
+
     private static string? Join(IEnumerable<ConfigError> matches)
     {
         var list = matches.Select(e => e.Message).Distinct().ToList();
