@@ -109,6 +109,19 @@ public sealed class BotListTests : ComponentTestBase
         Assert.False(HasTestId("bot-1-equity"));
         Assert.True(HasTestId("bot-1-pause"));
         Assert.Equal("Running", Status(1));
+        Assert.False(HasTestId("bot-1-edit"));
+    }
+
+    [Fact]
+    public async Task Each_bot_opens_in_the_editor_and_clones_and_exports_from_its_menu()
+    {
+        _bots.Bots.Add(FakeBotsService.Bot(3, "Momentum", BotStatus.Stopped));
+        Render<BotList>();
+
+        Assert.Equal("bots/3/edit", ByTestId("bot-3-edit").GetAttribute("href"));
+        await Host.Find("[data-testid='bot-3-more'] button").ClickAsync(new());
+        Host.WaitForAssertion(() => Assert.Equal("bots/new?clone=3", ByTestId("bot-3-clone").GetAttribute("href")));
+        Assert.Equal("api/bots/3/config.json", ByTestId("bot-3-export").GetAttribute("href"));
     }
 
     [Fact]

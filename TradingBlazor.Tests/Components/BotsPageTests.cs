@@ -12,10 +12,12 @@ public sealed class BotsPageTests : ComponentTestBase
 {
     private static readonly DateTime At = new(2025, 3, 12, 14, 30, 0, DateTimeKind.Utc);
     private readonly FakeBotsService _bots = new();
+    private readonly FakeBotEditorService _editor = new();
 
     public BotsPageTests()
     {
         Ctx.Services.AddSingleton<IBotsService>(_bots);
+        Ctx.Services.AddSingleton<IBotEditorService>(_editor);
         Ctx.Services.AddSingleton<IApprovalsService>(new FakeApprovalsService());
     }
 
@@ -93,5 +95,38 @@ public sealed class BotsPageTests : ComponentTestBase
 
         Host.WaitForAssertion(() => Assert.Contains("QQQ", ByTestId("live-trades").TextContent));
         Host.WaitForAssertion(() => Assert.Equal("Paused", ByTestId("bot-3-status").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task The_editor_opens_on_the_chosen_sample()
+    {
+        Render<Bots>();
+        Assert.Equal("bots/new?sample=rsi_mean_reversion", ByTestId("bot-new").GetAttribute("href"));
+        await SelectAsync("Sample config", "sma_cross");
+        Host.WaitForAssertion(() => Assert.Equal("bots/new?sample=sma_cross", ByTestId("bot-new").GetAttribute("href")));
+    }
+
+    [Fact]
+    public void An_imported_config_becomes_a_stopped_bot()
+    {
+        Render<Bots>();
+        var json = SampleStrategies.All["sma_cross"];
+
+        Host.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText(json, "sma.json"));
+
+        Host.WaitForAssertion(() => Assert.Contains("Imported sma.json as bot 1 (stopped).", Snackbars));
+        Assert.Equal(json, Assert.Single(_editor.Imports));
+        Assert.Equal("SMA 10/30 crossover", _editor.Bots[1].Config.Name);
+    }
+
+    [Fact]
+    public void An_import_the_api_would_refuse_lists_its_fields()
+    {
+        Render<Bots>();
+
+        Host.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText("""{ "name": "x", "symbols": [], "capital": 0 }""", "bad.json"));
+
+        Host.WaitForAssertion(() => Assert.Contains("Could not import bad.json: symbols: must list at least one symbol.; capital: must be greater than 0.", Snackbars));
+        Assert.Empty(_editor.Bots);
     }
 }

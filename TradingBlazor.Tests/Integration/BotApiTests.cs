@@ -186,4 +186,19 @@ public sealed class BotApiTests(EngineApp engine) : IClassFixture<EngineApp>
             Assert.Contains(path, paths);
         Assert.Contains("resync", doc.GetProperty("paths").GetProperty("/ws").GetProperty("get").GetProperty("description").GetString());
     }
+
+    [Fact]
+    public async Task A_bots_document_downloads_as_a_file_that_imports_back()
+    {
+        var id = Seed("Export me: v2");
+
+        using var response = await _client.GetAsync($"api/bots/{id}/config.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("export_me_v2.json", response.Content.Headers.ContentDisposition?.FileName);
+        var exported = BotConfig.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(BotConfig.Parse(Config("Export me: v2")).ToJson(), exported.ToJson());
+        await AssertProblem(await _client.GetAsync("api/bots/987654/config.json"), HttpStatusCode.NotFound);
+    }
 }

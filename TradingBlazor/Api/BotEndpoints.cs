@@ -38,6 +38,13 @@ public static class BotEndpoints
             .Produces<BotView>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetBot").WithSummary("A bot's status, book and config.");
 
+        group.MapGet("/{id:long}/config.json", (long id, HttpContext http, CancellationToken ct) => ApiProblems.WithAsync<IBotService>(http, async bots =>
+            await bots.GetAsync(id, ct) is { } bot
+                ? Results.File(Encoding.UTF8.GetBytes(bot.Config.ToJson()), "application/json", bot.Config.ExportFileName())
+                : ApiProblems.NotFound($"No bot {id}.")))
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("ExportBot").WithSummary("A bot's config document as a file, ready to import (POST /api/bots) or edit.");
+
         group.MapPut("/{id:long}", (long id, HttpContext http, CancellationToken ct) => ApiProblems.WithAsync<IBotService>(http, async bots =>
         {
             var (config, problem) = await ReadConfigAsync(http.Request, ct);
@@ -108,10 +115,10 @@ public static class BotEndpoints
         }
         catch (BotConfigException ex)
         {
-            // The parser reports JSON paths ("$.risk.stop_loss"); the validator and the UI name fields without the root.
-            return (null, ApiProblems.Invalid(ex.Field.StartsWith("$.", StringComparison.Ordinal) ? ex.Field[2..] : ex.Field, ex.Problem));
+            return (null, ApiProblems.Invalid(ex.DocumentField, ex.Problem));
         }
         var errors = BotConfigValidator.Validate(config);
         return errors.Count > 0 ? (null, ApiProblems.Invalid(errors)) : (config, null);
     }
+
 }

@@ -98,6 +98,7 @@ public static class AppHost
         services.AddSingleton<Engine.Backtesting.BacktestService>();
         services.AddHostedService<Engine.Backtesting.BacktestRunRecovery>();
         services.AddSingleton<Engine.Backtesting.BacktestChartBuilder>();
+        services.AddSingleton<Engine.Preview.BotPreviewRunner>();
         services.AddTradingEngine(); // after the store, the simulated feed and the broker: bots resume on them
         services.AddAlerts(); // constructed with the hosted services, so it hears the bots resume
         Engine.ML.MlServices.AddModelRegistry(services);

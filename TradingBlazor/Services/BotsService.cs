@@ -88,9 +88,7 @@ public sealed class BotsUiService : IBotsService, IDisposable
         {
             return (null, ex.Message);
         }
-        var taken = (await _bots.ListAsync(ct)).Select(b => b.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var name = config.Name;
-        for (int n = 2; taken.Contains(name); n++) name = $"{config.Name} ({n})";
+        var name = BotEditorService.UniqueName(config.Name, (await _bots.ListAsync(ct)).Select(b => b.Name));
         var result = await _bots.CreateAsync(config with { Name = name }, ct);
         return result.Bot is { } bot ? (bot.Summary.Id, null) : (null, $"{result.Problem!.Field}: {result.Problem.Message}");
     }

@@ -13,6 +13,7 @@ public static class UiServices
         services.AddSingleton<IBrokerService, BrokerService>();
         services.AddSingleton<IBacktestLab, BacktestLab>();
         services.AddSingleton<IBotsService, BotsUiService>();
+        services.AddSingleton<IBotEditorService, BotEditorService>();
         services.AddSingleton<IApprovalsService, ApprovalsUiService>();
         services.AddSingleton<IAlertsService, AlertsService>();
         services.AddSingleton<IKillSwitchService, KillSwitchUiService>();

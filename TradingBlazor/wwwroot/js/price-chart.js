@@ -116,6 +116,7 @@ export function info(id) {
     indicators: [...c.indicators.keys()],
     lastClose: c.candles.data().at(-1)?.close ?? null,
     dark: c.dark,
+    markers: c.markers ? c.markers.markers().length : 0,
   };
 }
 

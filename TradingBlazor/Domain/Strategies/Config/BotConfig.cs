@@ -62,6 +62,14 @@ public sealed record BotConfig
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The file an export is saved as: "RSI mean reversion" → "rsi_mean_reversion.json".</summary>
+    public string ExportFileName()
+    {
+        var words = new string(Name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ').ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (words.Length == 0 ? "bot" : string.Join('_', words)) + ".json";
+    }
 }
 
 public sealed record TradingWindow
@@ -146,4 +154,7 @@ public sealed class BotConfigException(string field, string message) : Exception
 {
     public string Field { get; } = field;
     public string Problem { get; } = message;
+
+    /// <summary>The field as the validator names it: the parser's JSON path ("$.risk.stop_loss") without its root.</summary>
+    public string DocumentField => Field.StartsWith("$.", StringComparison.Ordinal) ? Field[2..] : Field;
 }

@@ -5,8 +5,8 @@ using TradingBlazor.Domain.Strategies.Rules;
 
 namespace TradingBlazor.Domain.Strategies.Config;
 
-/// <summary>A field-level problem, e.g. ("risk.stop_loss", "must be between 0 and 1").</summary>
-public sealed record ConfigError(string Field, string Message);
+/// <summary>A field-level problem, e.g. ("risk.stop_loss", "must be between 0 and 1"); a rule expression's also says where in it.</summary>
+public sealed record ConfigError(string Field, string Message, int? Position = null);
 
 /// <summary>A validated bot: its parsed pieces, ready for the backtester and the live engine.</summary>
 public sealed class CompiledBot
@@ -122,7 +122,7 @@ public static class BotConfigValidator
         if (rule is null) return;
         if (rule.Confidence is < 0 or > 1) errors.Add(new ConfigError($"{field}.confidence", "must be between 0 and 1."));
         try { RuleParser.Compile(rule.Rule, variables, $"{field}.rule"); }
-        catch (RuleParseException ex) { errors.Add(new ConfigError(ex.Path, ex.Problem)); }
+        catch (RuleParseException ex) { errors.Add(new ConfigError(ex.Path, ex.Problem, ex.Position)); }
     }
 
     private static void Fraction(decimal? value, string field, List<ConfigError> errors, decimal max = 1m)

@@ -3,11 +3,13 @@ using System.Text.Json;
 
 namespace TradingBlazor.Domain.Strategies.Rules;
 
-/// <summary>A rule that cannot be compiled, with the config path of the offending rule.</summary>
-public sealed class RuleParseException(string path, string message) : Exception($"{path}: {message}")
+/// <summary>A rule that cannot be compiled, with the config path of the offending rule and, in an expression, where (0-based).</summary>
+public sealed class RuleParseException(string path, string message, int? position = null) : Exception($"{path}: {message}")
 {
     public string Path { get; } = path;
     public string Problem { get; } = message;
+    /// <summary>The character of the expression where the problem is (its length: at the end); null for rule objects.</summary>
+    public int? Position { get; } = position;
 }
 
 /// <summary>
@@ -65,9 +67,9 @@ public static class RuleParser
         return node;
     }
 
-    private static List<string> Tokenize(string text, string path)
+    private static List<(string Text, int At)> Tokenize(string text, string path)
     {
-        var tokens = new List<string>();
+        var tokens = new List<(string Text, int At)>();
         int i = 0;
         while (i < text.Length)
         {
@@ -77,30 +79,30 @@ public static class RuleParser
             {
                 int start = i;
                 while (i < text.Length && (char.IsDigit(text[i]) || text[i] == '.')) i++;
-                tokens.Add(text[start..i]);
+                tokens.Add((text[start..i], start));
             }
             else if (char.IsLetter(c) || c == '_')
             {
                 int start = i;
                 while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '.')) i++;
-                tokens.Add(text[start..i].ToLowerInvariant());
+                tokens.Add((text[start..i].ToLowerInvariant(), start));
             }
             else if (i + 1 < text.Length && text.Substring(i, 2) is "<=" or ">=" or "==" or "!=")
             {
-                tokens.Add(text.Substring(i, 2));
+                tokens.Add((text.Substring(i, 2), i));
                 i += 2;
             }
             else if ("<>+-*/()".Contains(c))
             {
-                tokens.Add(c.ToString());
+                tokens.Add((c.ToString(), i));
                 i++;
             }
-            else throw new RuleParseException(path, $"unexpected character '{c}' in \"{text}\".");
+            else throw new RuleParseException(path, $"unexpected character '{c}' in \"{text}\".", i);
         }
         return tokens;
     }
 
-    private sealed class Parser(List<string> tokens, RuleVariables variables, string path, string text)
+    private sealed class Parser(List<(string Text, int At)> tokens, RuleVariables variables, string path, string text)
     {
         private static readonly HashSet<string> Comparators = new() { "<", "<=", ">", ">=", "==", "!=" };
         private int _pos;
@@ -112,9 +114,13 @@ public static class RuleParser
             if (++_depth > MaxDepth) throw new RuleParseException(path, $"nests deeper than {MaxDepth} levels (parentheses, minus signs, not).");
         }
 
-        private string? Peek => _pos < tokens.Count ? tokens[_pos] : null;
+        private string? Peek => _pos < tokens.Count ? tokens[_pos].Text : null;
 
-        private RuleParseException Error(string message) => new(path, $"{message} in \"{text}\".");
+        // Where token `index` starts; past the last token, the end of the text.
+        private int At(int index) => index < tokens.Count ? tokens[index].At : text.Length;
+
+        /// <summary>A problem at the next token, or at <paramref name="token"/> (one already read).</summary>
+        private RuleParseException Error(string message, int? token = null) => new(path, $"{message} in \"{text}\".", At(token ?? _pos));
 
         public void ExpectEnd()
         {
@@ -159,7 +165,7 @@ public static class RuleParser
                 _pos++;
                 return new BetweenRule(left, low, ParseSum());
             }
-            throw Error($"expected a comparison (<, <=, >, >=, ==, !=, crosses_above, crosses_below, between) but found '{op}'");
+            throw Error($"expected a comparison (<, <=, >, >=, ==, !=, crosses_above, crosses_below, between) but found '{op}'", _pos - 1);
         }
 
         private ValueExpression ParseSum()
@@ -214,7 +220,7 @@ public static class RuleParser
             }
             if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return new ConstantExpression(number);
             if (variables.TryGetSlot(token, out int slot)) return new VariableExpression(slot);
-            throw new RuleParseException(path, $"unknown variable '{token}' in \"{text}\"; known: {string.Join(", ", variables.Names.OrderBy(n => n))}.");
+            throw new RuleParseException(path, $"unknown variable '{token}' in \"{text}\"; known: {string.Join(", ", variables.Names.OrderBy(n => n))}.", At(_pos - 1));
         }
     }
 }
