@@ -64,11 +64,7 @@ public sealed class IndicatorDefinition
         Levels = levels ?? Array.Empty<double>(),
         PlottedOutputs = plotted ?? Array.Empty<string>(),
         CreateStreaming = p => new StreamingIndicator<TKernel>(kernel(p)),
-        Compute = (p, bars, output) =>
-        {
-            var k = kernel(p);
-            BatchRunner.Run(ref k, bars, output);
-        },
+        Compute = (p, bars, output) => BatchRunner.Run(kernel(p), bars, output),
         Lookback = p => kernel(p).Lookback,
         OutputLookbacks = p => LookbacksOf(kernel(p)),
     };
