@@ -1,27 +1,15 @@
-/* TA-Lib C timings on the bars `bench indicators --write-bars FILE` wrote, printed in that command's table format so
- * the two can be compared row by row. Usage: talib_bench FILE [runs] [name]: median ns per bar of `runs` calls after a
- * warm-up, for every function or only the one printed as `name` (e.g. "sma(20)"); `talib_bench --names` lists them. */
-#include <stdio.h>
-#include <stdlib.h>
+/* TA-Lib C as a reference for `bench indicators --talib libtalib_bench.so`: the benchmark hands over its bars once
+ * (tb_load) and then times tb_run("sma(20)") against its own batch call, alternating the two in one process, so both
+ * sides of each ratio see the same load on a shared machine. Names are the benchmark's indicator specs. */
 #include <string.h>
-#include <time.h>
 #include "ta_libc.h"
 
 static int count;
-static double *open_, *high, *low, *close_, *volume, *out1, *out2, *out3;
+static const double *open_, *high, *low, *close_, *volume;
+static double *out1, *out2, *out3;
 
-static double now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e9 + ts.tv_nsec;
-}
-
-static int by_value(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
+static const char *names[] = { "sma(20)", "ema(20)", "wma(20)", "rsi(14)", "macd(12,26,9)", "stoch(14,3,3)", "bbands(20,2)",
+    "atr(14)", "obv", "volume_sma(20)", "adx(14)", "cci(20)", "roc(10)", "willr(14)", "mfi(14)", "sar(0.02,0.2)" };
 
 #define N 0, count - 1
 #define OUT &beg, &n
@@ -49,49 +37,23 @@ static void call(int which)
     }
 }
 
-static const char *names[] = { "sma(20)", "ema(20)", "wma(20)", "rsi(14)", "macd(12,26,9)", "stoch(14,3,3)", "bbands(20,2)",
-    "atr(14)", "obv", "volume_sma(20)", "adx(14)", "cci(20)", "roc(10)", "willr(14)", "mfi(14)", "sar(0.02,0.2)" };
-
-static double *column(FILE *f)
+/* The columns stay owned (and pinned) by the caller; out1..3 are scratch of n doubles each, also the caller's. */
+int tb_load(const double *o, const double *h, const double *l, const double *c, const double *v, int n,
+            double *scratch1, double *scratch2, double *scratch3)
 {
-    double *c = malloc(sizeof(double) * count);
-    if (fread(c, sizeof(double), count, f) != (size_t)count) { fprintf(stderr, "short file\n"); exit(2); }
-    return c;
+    open_ = o; high = h; low = l; close_ = c; volume = v; count = n;
+    out1 = scratch1; out2 = scratch2; out3 = scratch3;
+    return TA_Initialize() == TA_SUCCESS ? 0 : -1;
 }
 
-int main(int argc, char **argv)
+/* Runs one function over all bars; -1 when TA-Lib has no counterpart of that spec. */
+int tb_run(const char *name)
 {
-    int functions = (int)(sizeof names / sizeof names[0]);
-    if (argc < 2) { fprintf(stderr, "usage: talib_bench FILE [runs] [name] | talib_bench --names\n"); return 2; }
-    if (strcmp(argv[1], "--names") == 0) {
-        for (int w = 0; w < functions; w++) puts(names[w]);
-        return 0;
-    }
-    int runs = argc > 2 ? atoi(argv[2]) : 5;
-    const char *only = argc > 3 ? argv[3] : NULL;
-    FILE *f = fopen(argv[1], "rb");
-    if (!f) { perror(argv[1]); return 2; }
-    long long n64;
-    if (fread(&n64, sizeof n64, 1, f) != 1) return 2;
-    count = (int)n64;
-    open_ = column(f); high = column(f); low = column(f); close_ = column(f); volume = column(f);
-    fclose(f);
-    out1 = malloc(sizeof(double) * count); out2 = malloc(sizeof(double) * count); out3 = malloc(sizeof(double) * count);
-    TA_Initialize();
-    printf("%d bars, TA-Lib C, median of %d runs after a warm-up\n", count, runs);
-    printf("| indicator | batch ns/bar |\n|---|---:|\n");
-    double *times = malloc(sizeof(double) * runs);
-    for (int w = 0; w < functions; w++) {
-        if (only && strcmp(only, names[w]) != 0) continue;
-        call(w);
-        for (int r = 0; r < runs; r++) {
-            double t0 = now_ns();
+    for (int w = 0; w < (int)(sizeof names / sizeof names[0]); w++) {
+        if (strcmp(name, names[w]) == 0) {
             call(w);
-            times[r] = (now_ns() - t0) / count;
+            return 0;
         }
-        qsort(times, runs, sizeof(double), by_value);
-        printf("| %s | %.2f |\n", names[w], times[runs / 2]);
     }
-    TA_Shutdown();
-    return 0;
+    return -1;
 }
