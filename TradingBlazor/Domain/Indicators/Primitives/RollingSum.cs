@@ -26,8 +26,8 @@ public struct RollingSum
 
     public readonly int Period => _period;
 
-    // One path for warm-up and steady state (the slots not yet written hold 0, so warm-up drops nothing): with a
-    // single path the JIT keeps the sum in a register across bars instead of spilling it at the join of two.
+    // One path for warm-up and steady state, so the loop has no join to spill state at: the slots not yet written
+    // hold 0, so warm-up drops nothing and sums exactly as adding alone would (x - 0 is x).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Step(double x, bool commit)
     {
