@@ -68,18 +68,20 @@ public class StreamingEquivalenceTests
 
     [Theory]
     [MemberData(nameof(Ids))]
-    public void Values_start_exactly_at_the_lookback(string id)
+    public void Each_output_starts_exactly_at_its_own_lookback(string id)
     {
         var spec = IndicatorSpec.Create(IndicatorCatalog.Default.Find(id)!, Array.Empty<double>());
         var streaming = spec.CreateStreaming();
+        var lookbacks = spec.OutputLookbacks;
+        Assert.Equal(lookbacks.Max(), spec.Lookback);
         Span<double> output = stackalloc double[spec.Definition.Outputs.Count];
         var bars = SpxFixture.Bars;
         for (int i = 0; i < 200; i++)
         {
             streaming.Add(bars[i], output);
-            bool expectReady = i >= spec.Lookback;
-            Assert.Equal(expectReady, streaming.IsReady);
-            foreach (var v in output) Assert.Equal(expectReady, !double.IsNaN(v));
+            Assert.Equal(i >= spec.Lookback, streaming.IsReady);
+            for (int o = 0; o < output.Length; o++)
+                Assert.True(i >= lookbacks[o] == !double.IsNaN(output[o]), $"{id} output {o} at bar {i}: {output[o]} (first index {lookbacks[o]})");
         }
     }
 

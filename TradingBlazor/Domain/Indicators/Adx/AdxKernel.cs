@@ -7,7 +7,8 @@ namespace TradingBlazor.Domain.Indicators.Adx;
 /// <summary>
 /// ADX(n) with +DI/−DI, TA-Lib's algorithm: +DM/−DM/TR summed over the first n−1 changes, then Wilder-smoothed
 /// (x − x/n + new); DX = 100·|+DI − −DI|/(+DI + −DI); the first ADX at 2n−1 is the mean of n DX values, then
-/// ADX = (ADX·(n−1) + DX)/n (unchanged when TR or DI sum is ~0). All outputs start at 2n−1.
+/// ADX = (ADX·(n−1) + DX)/n (unchanged when TR or DI sum is ~0). Each output starts at its own TA-Lib index:
+/// +DI/−DI (TA-Lib PLUS_DI/MINUS_DI, 0 when TR is ~0) at n, the ADX at 2n−1.
 /// </summary>
 public struct AdxKernel : IIndicatorKernel
 {
@@ -29,6 +30,7 @@ public struct AdxKernel : IIndicatorKernel
 
     public readonly int OutputCount => 3;
     public readonly int Lookback => 2 * _period - 1;
+    public readonly int OutputLookback(int output) => output == 0 ? 2 * _period - 1 : _period;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Step(in Ohlcv bar, bool commit, Span<double> output)
@@ -82,12 +84,9 @@ public struct AdxKernel : IIndicatorKernel
                 adx = (adx * (n - 1) + dx) / n;
             }
 
-            if (_index >= last)
-            {
-                output[0] = adx;
-                output[1] = plusDi;
-                output[2] = minusDi;
-            }
+            if (_index >= last) output[0] = adx;
+            output[1] = plusDi;
+            output[2] = minusDi;
         }
 
         if (commit)

@@ -12,8 +12,14 @@ public interface IIndicatorKernel
     /// <summary>Number of outputs written by <see cref="Step"/>.</summary>
     int OutputCount { get; }
 
-    /// <summary>Index of the first bar with values (TA-Lib's lookback); earlier outputs are NaN.</summary>
+    /// <summary>Index of the first bar at which every output has a value (TA-Lib's lookback); earlier bars have NaNs.</summary>
     int Lookback { get; }
+
+    /// <summary>
+    /// Index of the first bar with a value for one output, its own TA-Lib lookback (ADX's +DI/−DI start at n, the ADX
+    /// itself at 2n−1); earlier values of it are NaN. All outputs start together unless a kernel says otherwise.
+    /// </summary>
+    int OutputLookback(int output) => Lookback;
 
     void Step(in Ohlcv bar, bool commit, Span<double> output);
 

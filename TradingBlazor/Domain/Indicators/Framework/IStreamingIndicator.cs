@@ -11,7 +11,7 @@ public interface IStreamingIndicator
     /// <summary>Closed bars added so far.</summary>
     int Count { get; }
 
-    /// <summary>True once the last added bar produced values.</summary>
+    /// <summary>True once the last added bar produced a value for every output.</summary>
     bool IsReady { get; }
 
     /// <summary>Adds a closed bar and writes its outputs (NaN while warming up). No allocation.</summary>

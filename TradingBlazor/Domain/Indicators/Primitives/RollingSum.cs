@@ -9,7 +9,7 @@ namespace TradingBlazor.Domain.Indicators.Primitives;
 public struct RollingSum
 {
     private readonly int _period;
-    private readonly double[] _previous; // the last n-1 committed values, oldest at _oldest
+    private readonly double[] _previous; // the last n-1 committed values (0 where none yet), oldest at _oldest
     private double _sum;                 // sum of those n-1 values
     private int _count;
     private int _oldest;
@@ -26,27 +26,31 @@ public struct RollingSum
 
     public readonly int Period => _period;
 
+    // One path for warm-up and steady state, so the loop has no join to spill state at: the slots not yet written
+    // hold 0, so warm-up drops nothing and sums exactly as adding alone would (x - 0 is x).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Step(double x, bool commit)
     {
-        int keep = _period - 1;
-        if (_count < keep)
-        {
-            if (commit) { _previous[_count++] = x; _sum += x; }
-            return double.NaN;
-        }
         double total = _sum + x;
-        if (commit && keep > 0)
+        bool full = _count >= _period - 1;
+        if (commit)
         {
-            _sum = total - _previous[_oldest];
-            _previous[_oldest] = x;
-            if (++_oldest == keep) _oldest = 0;
+            var previous = _previous;
+            int oldest = _oldest;
+            if (_period > 1)
+            {
+                _sum = total - previous[oldest];
+                previous[oldest] = x;
+                _oldest = ++oldest == previous.Length ? 0 : oldest;
+            }
+            if (!full) _count++;
         }
-        return total;
+        return full ? total : double.NaN;
     }
 
     public void Reset()
     {
+        Array.Clear(_previous);
         _sum = 0;
         _count = 0;
         _oldest = 0;

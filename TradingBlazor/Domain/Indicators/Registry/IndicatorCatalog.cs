@@ -47,7 +47,7 @@ public sealed class IndicatorCatalog
         var single = new[] { "value" };
         var bands = new[] { "upper", "middle", "lower" };
         yield return IndicatorDefinition.For("sma", "Simple moving average", "Mean of the last n closes.", IndicatorPane.Price,
-            new[] { Period("period", 20, "Bars averaged") }, single, p => new SmaKernel(I(p, 0)));
+            new[] { Period("period", 20, "Bars averaged") }, single, p => new SmaKernel<CloseField>(I(p, 0)));
         yield return IndicatorDefinition.For("ema", "Exponential moving average", "EMA with alpha 2/(n+1), seeded with the first SMA.", IndicatorPane.Price,
             new[] { Period("period", 20, "Bars (alpha = 2/(n+1))") }, single, p => new EmaKernel(I(p, 0)));
         yield return IndicatorDefinition.For("wma", "Weighted moving average", "Linearly weighted mean, newest close weighted n.", IndicatorPane.Price,
@@ -69,7 +69,7 @@ public sealed class IndicatorCatalog
         yield return IndicatorDefinition.For("obv", "On-balance volume", "Running volume, added on up closes and subtracted on down closes.", IndicatorPane.Separate,
             Array.Empty<IndicatorParameter>(), single, _ => new ObvKernel());
         yield return IndicatorDefinition.For("volume_sma", "Volume SMA", "Mean of the last n volumes.", IndicatorPane.Separate,
-            new[] { Period("period", 20, "Bars averaged") }, single, p => new SmaKernel(I(p, 0), PriceSource.Volume));
+            new[] { Period("period", 20, "Bars averaged") }, single, p => new SmaKernel<VolumeField>(I(p, 0)));
         yield return IndicatorDefinition.For("vwap", "Session VWAP", "Volume-weighted typical price since the session's first bar (New York date).", IndicatorPane.Price,
             Array.Empty<IndicatorParameter>(), single, _ => new SessionVwapKernel());
         yield return IndicatorDefinition.For("vwma", "Volume-weighted moving average", "Σ(close·volume)/Σ(volume) over n bars.", IndicatorPane.Price,

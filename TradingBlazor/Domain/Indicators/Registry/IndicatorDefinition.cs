@@ -41,6 +41,8 @@ public sealed class IndicatorDefinition
     public required Func<IReadOnlyList<double>, IStreamingIndicator> CreateStreaming { get; init; }
     public required BatchCompute Compute { get; init; }
     public required Func<IReadOnlyList<double>, int> Lookback { get; init; }
+    /// <summary>Each output's own first index (see <see cref="IIndicatorKernel.OutputLookback"/>).</summary>
+    public required Func<IReadOnlyList<double>, IReadOnlyList<int>> OutputLookbacks { get; init; }
 
     public IReadOnlyList<double> Defaults => Parameters.Select(p => p.Default).ToArray();
 
@@ -62,11 +64,15 @@ public sealed class IndicatorDefinition
         Levels = levels ?? Array.Empty<double>(),
         PlottedOutputs = plotted ?? Array.Empty<string>(),
         CreateStreaming = p => new StreamingIndicator<TKernel>(kernel(p)),
-        Compute = (p, bars, output) =>
-        {
-            var k = kernel(p);
-            BatchRunner.Run(ref k, bars, output);
-        },
+        Compute = (p, bars, output) => BatchRunner.Run(kernel(p), bars, output),
         Lookback = p => kernel(p).Lookback,
+        OutputLookbacks = p => LookbacksOf(kernel(p)),
     };
+
+    private static int[] LookbacksOf<TKernel>(TKernel kernel) where TKernel : struct, IIndicatorKernel
+    {
+        var lookbacks = new int[kernel.OutputCount];
+        for (int o = 0; o < lookbacks.Length; o++) lookbacks[o] = kernel.OutputLookback(o);
+        return lookbacks;
+    }
 }

@@ -29,7 +29,11 @@ public sealed class IndicatorSpec
         ? new[] { Key }
         : Definition.Outputs.Select(o => $"{Key}_{o}").ToArray();
 
+    /// <summary>First bar at which every output has a value.</summary>
     public int Lookback => Definition.Lookback(Parameters);
+
+    /// <summary>Each output's first bar with a value, in <see cref="IndicatorDefinition.Outputs"/> order.</summary>
+    public IReadOnlyList<int> OutputLookbacks => Definition.OutputLookbacks(Parameters);
 
     public IStreamingIndicator CreateStreaming() => Definition.CreateStreaming(Parameters);
 

@@ -5,22 +5,17 @@ using TradingBlazor.Domain.Indicators.Primitives;
 namespace TradingBlazor.Domain.Indicators.Sma;
 
 /// <summary>SMA(n): mean of the last n values of a source (close; volume for volume SMA). First value at n-1. Same as TA-Lib SMA.</summary>
-public struct SmaKernel : IIndicatorKernel
+public struct SmaKernel<TField> : IIndicatorKernel where TField : struct, IBarField
 {
-    private readonly PriceSource _source;
     private SmaCore _sma;
 
-    public SmaKernel(int period, PriceSource source = PriceSource.Close)
-    {
-        _source = source;
-        _sma = new SmaCore(period);
-    }
+    public SmaKernel(int period) => _sma = new SmaCore(period);
 
     public readonly int OutputCount => 1;
     public readonly int Lookback => _sma.Period - 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Step(in Ohlcv bar, bool commit, Span<double> output) => output[0] = _sma.Step(bar.Get(_source), commit);
+    public void Step(in Ohlcv bar, bool commit, Span<double> output) => output[0] = _sma.Step(TField.Of(in bar), commit);
 
     public void Reset() => _sma.Reset();
 }

@@ -1,0 +1,44 @@
+using System.Globalization;
+using TradingBlazor.Cli;
+
+namespace TradingBlazor.Tests.Cli;
+
+/// <summary>The indicator benchmark's report is well-formed (its timings are not asserted).</summary>
+public class IndicatorBenchTests
+{
+    [Fact]
+    public async Task A_short_indicator_bench_reports_one_row_per_indicator_with_numbers_in_every_cell()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = await CliRunner.RunAsync(new[] { "bench", "indicators", "--bars", "2000", "--runs", "3", "--only", "sma,adx" }, stdout, stderr);
+
+        Assert.Equal("", stderr.ToString());
+        Assert.Equal(0, code);
+        var rows = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => l.StartsWith("| ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(new[] { "indicator", "batch ns/bar", "streaming ns/update", "bytes/update" }, Cells(rows[0]));
+        Assert.Equal(new[] { "sma(20)", "adx(14)" }, rows[1..].Select(r => Cells(r)[0]));
+        foreach (var row in rows[1..])
+        {
+            var numbers = Cells(row)[1..].Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(3, numbers.Length);
+            Assert.All(numbers[..2], n => Assert.True(double.IsFinite(n) && n > 0, row));
+            Assert.Equal(0, numbers[2]); // streaming updates allocate nothing
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_TA_Lib_library_is_a_usage_error_naming_it()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = await CliRunner.RunAsync(new[] { "bench", "indicators", "--bars", "2000", "--talib", "no-such-talib.so" }, stdout, stderr);
+
+        Assert.Equal(2, code);
+        Assert.Contains("no-such-talib.so", stderr.ToString());
+        Assert.Contains("does not exist", stderr.ToString());
+    }
+
+    private static string[] Cells(string row) => row.Trim('|').Split('|', StringSplitOptions.TrimEntries);
+}
