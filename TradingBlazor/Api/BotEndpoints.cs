@@ -12,7 +12,7 @@ namespace TradingBlazor.Api;
 /// </summary>
 public static class BotEndpoints
 {
-    public const int MaxBodyBytes = 256 * 1024;
+    public const int MaxBodyBytes = BotConfig.MaxDocumentLength;
 
     public static void MapBotEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -108,8 +108,7 @@ public static class BotEndpoints
         }
         catch (BotConfigException ex)
         {
-            // The parser reports JSON paths ("$.risk.stop_loss"); the validator and the UI name fields without the root.
-            return (null, ApiProblems.Invalid(ex.Field.StartsWith("$.", StringComparison.Ordinal) ? ex.Field[2..] : ex.Field, ex.Problem));
+            return (null, ApiProblems.Invalid(ex.Field, ex.Problem));
         }
         var errors = BotConfigValidator.Validate(config);
         return errors.Count > 0 ? (null, ApiProblems.Invalid(errors)) : (config, null);

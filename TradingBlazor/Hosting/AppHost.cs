@@ -107,7 +107,8 @@ public static class AppHost
 
         services.AddTradingBlazorHealthChecks();
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddApiErrorHandling();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddOpenApi();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -122,6 +123,7 @@ public static class AppHost
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel);
         app.UseStatusCodePages();
+        app.UseApiErrorHandling();
         app.UseAntiforgery();
         // Pings keep /ws alive through proxies and drop peers that stopped answering.
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30), KeepAliveTimeout = TimeSpan.FromSeconds(30) });
