@@ -120,7 +120,7 @@ public static class BotConfigValidator
         if (x.ConfidenceThreshold is { } single && single is not (>= 0 and <= 1)) Error("execution.confidence_threshold", "must be between 0 and 1.");
         if (x.AutoThreshold is not (>= 0 and <= 1)) Error("execution.auto_threshold", "must be between 0 and 1.");
         if (x.ApprovalThreshold is not (>= 0 and <= 1)) Error("execution.approval_threshold", "must be between 0 and 1.");
-        else if (x.ConfidenceThreshold is null && x.ApprovalThreshold > x.AutoThreshold) Error("execution.approval_threshold", "cannot be above the auto threshold.");
+        else if (x.ConfidenceThreshold is null && x.AutoThreshold is >= 0 and <= 1 && x.ApprovalThreshold > x.AutoThreshold) Error("execution.approval_threshold", "cannot be above the auto threshold.");
         if (x.ApprovalTimeoutMinutes is < 1 or > 1440) Error("execution.approval_timeout_minutes", "must be between 1 and 1440.");
         if (x.MaxPriceDrift is <= 0 or > 1) Error("execution.max_price_drift", "must be greater than 0 and at most 1 (a fraction: 0.01 = 1%).");
         if (r.FlattenMinutesBeforeClose is < 1 or > 390) Error("risk.flatten_minutes_before_close", "must be between 1 and 390.");
