@@ -29,6 +29,15 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
         Assert.Contains(routes, r => r is { Method: "POST", Pattern: "/api/backtests" });
         Assert.Contains(routes, r => r is { Method: "PUT", Pattern: "/api/broker/mode" });
 
+        // A bot and a backtest exist, so that the routes with an id reach past "not found" too.
+        using (var setup = app.CreateClient())
+        {
+            var json = new StringContent(BadInputApiTests.Bot(name: "\"fuzz seed\""), System.Text.Encoding.UTF8, "application/json");
+            Assert.Equal(HttpStatusCode.Created, (await setup.PostAsync("api/bots", json)).StatusCode);
+            json = new StringContent(BadInputApiTests.Backtest(BadInputApiTests.Bot()), System.Text.Encoding.UTF8, "application/json");
+            Assert.Equal(HttpStatusCode.Accepted, (await setup.PostAsync("api/backtests", json)).StatusCode);
+        }
+
         var random = new Random(Seed);
         var requests = Enumerable.Range(0, RequestCount).Select(i => routes[i % routes.Count])
             .Select(route => FuzzRequest.Create(random, route, ValidBody(route))).ToList();
