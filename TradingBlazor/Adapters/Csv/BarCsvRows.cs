@@ -22,7 +22,7 @@ public sealed class BarCsvRows : IDisposable
 
     private const int ShownCellLength = 40;
     private const string PlainHeader = "timestamp,open,high,low,close,volume";
-    private static readonly (string Text, string Name)[] Separators = { (";", "semicolons (;)"), ("\t", "tabs"), ("|", "bars (|)") };
+    private static readonly (string Text, string Name)[] Separators = { (";", "semicolons (;)"), ("\t", "tabs"), ("|", "pipes (|)") };
 
     private readonly SepReader _csv;
     private readonly string _symbol;
