@@ -86,6 +86,6 @@ public class BacktestApiTests
         using var response = await client.PostAsync("api/backtests", Body("""{ "config": { "capital": "lots" } }"""));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty("$.config.capital", out _), problem.ToString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("config.capital", out _), problem.ToString());
     }
 }

@@ -66,7 +66,8 @@ public static class ApprovalEndpoints
         }
         catch (JsonException ex)
         {
-            return (null, ApiProblems.Invalid(ex.Path is { Length: > 2 } p ? p.TrimStart('$', '.') : "body", "is not valid JSON: " + ex.Message.Split(" Path:")[0]));
+            var error = Domain.Strategies.Config.JsonFieldError.Of(ex);
+            return (null, ApiProblems.Invalid(error.Field, error.Message));
         }
     }
 }

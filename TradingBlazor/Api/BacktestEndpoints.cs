@@ -23,7 +23,8 @@ public static class BacktestEndpoints
             }
             catch (JsonException ex)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { [ex.Path ?? "$"] = new[] { ex.Message.Split(" Path:")[0] } });
+                var error = JsonFieldError.Of(ex);
+                return ApiProblems.Invalid(error.Field, error.Message);
             }
             if (request?.Config is null)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["config"] = new[] { "is required." } });

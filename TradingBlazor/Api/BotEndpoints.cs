@@ -12,7 +12,7 @@ namespace TradingBlazor.Api;
 /// </summary>
 public static class BotEndpoints
 {
-    public const int MaxBodyBytes = 256 * 1024;
+    public const int MaxBodyBytes = BotConfig.MaxDocumentLength;
 
     public static void MapBotEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -115,7 +115,7 @@ public static class BotEndpoints
         }
         catch (BotConfigException ex)
         {
-            return (null, ApiProblems.Invalid(ex.DocumentField, ex.Problem));
+            return (null, ApiProblems.Invalid(ex.Field, ex.Problem));
         }
         var errors = BotConfigValidator.Validate(config);
         return errors.Count > 0 ? (null, ApiProblems.Invalid(errors)) : (config, null);

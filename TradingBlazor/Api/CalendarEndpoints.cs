@@ -8,6 +8,8 @@ namespace TradingBlazor.Api;
 public static class CalendarEndpoints
 {
     private const int MaxRangeDays = 3660;
+    // The rules hold for any year, but walking to the next session must not run off the calendar's ends (year 9999).
+    private static readonly DateOnly FirstDate = new(1900, 1, 1), LastDate = new(2199, 12, 31);
 
     public static void MapCalendarEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -15,6 +17,8 @@ public static class CalendarEndpoints
 
         group.MapGet("/status", (DateTimeOffset? at, IMarketCalendar calendar, TimeProvider clock) =>
         {
+            if (at is { } t && !InRange(DateOnly.FromDateTime(t.UtcDateTime)))
+                return ApiProblems.Invalid("at", $"must be between {FirstDate:yyyy-MM-dd} and {LastDate:yyyy-MM-dd}.");
             var status = calendar.GetStatus(at?.UtcDateTime ?? clock.UtcNow());
             return Results.Ok(new MarketStatusView(status.AtUtc, status.Phase.ToString(), status.IsOpen, status.Today is null ? null : ToDto(status.Today),
                 status.NextOpenUtc, status.NextCloseUtc, status.HolidayName));
@@ -37,10 +41,14 @@ public static class CalendarEndpoints
         MarketTime.ToEastern(s.OpenUtc).ToString("HH:mm", CultureInfo.InvariantCulture),
         MarketTime.ToEastern(s.CloseUtc).ToString("HH:mm", CultureInfo.InvariantCulture), s.IsEarlyClose);
 
+    private static bool InRange(DateOnly date) => date >= FirstDate && date <= LastDate;
+
     private static DateOnly ParseDate(string value, string field, Dictionary<string, string[]> errors)
     {
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors[field] = new[] { $"'{value}' is not a date in the form yyyy-MM-dd." };
-        return default;
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            errors[field] = new[] { $"'{value}' is not a date in the form yyyy-MM-dd." };
+        else if (!InRange(date))
+            errors[field] = new[] { $"must be between {FirstDate:yyyy-MM-dd} and {LastDate:yyyy-MM-dd}." };
+        return date;
     }
 }

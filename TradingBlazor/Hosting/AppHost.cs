@@ -113,7 +113,8 @@ public static class AppHost
         services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddTradingBlazorHealthChecks();
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddApiErrorHandling();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddOpenApi();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -133,6 +134,7 @@ public static class AppHost
         app.UseMiddleware<Security.CrossSiteGuard>();
         app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel);
         app.UseStatusCodePages();
+        app.UseApiErrorHandling();
         app.UseTradingBlazorSecurity(); // before antiforgery; health, API docs and static files stay open
         app.UseAntiforgery();
         // Pings keep /ws alive through proxies and drop peers that stopped answering.

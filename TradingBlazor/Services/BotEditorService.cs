@@ -97,7 +97,7 @@ public sealed class BotEditorService(IBotService bots, ChartSourceResolver symbo
         }
         catch (BotConfigException ex)
         {
-            return new SaveResult(null, new[] { new ConfigError(ex.DocumentField, ex.Problem) }, null);
+            return new SaveResult(null, new[] { new ConfigError(ex.Field, ex.Problem) }, null);
         }
         return await SaveAsync(null, config with { Name = await UniqueNameAsync(config.Name, ct) }, ct);
     }

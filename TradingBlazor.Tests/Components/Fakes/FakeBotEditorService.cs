@@ -52,7 +52,7 @@ public sealed class FakeBotEditorService : IBotEditorService
         }
         catch (BotConfigException ex)
         {
-            return Task.FromResult(new SaveResult(null, new[] { new ConfigError(ex.DocumentField, ex.Problem) }, null));
+            return Task.FromResult(new SaveResult(null, new[] { new ConfigError(ex.Field, ex.Problem) }, null));
         }
     }
 

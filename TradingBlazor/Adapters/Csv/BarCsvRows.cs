@@ -21,6 +21,8 @@ public sealed class BarCsvRows : IDisposable
     private static readonly int[] StorageScales = { ScaledDecimal.MoneyScale, ScaledDecimal.MoneyScale, ScaledDecimal.MoneyScale, ScaledDecimal.MoneyScale, ScaledDecimal.VolumeScale };
 
     private const int ShownCellLength = 40;
+    private const string PlainHeader = "timestamp,open,high,low,close,volume";
+    private static readonly (string Text, string Name)[] Separators = { (";", "semicolons (;)"), ("\t", "tabs"), ("|", "pipes (|)") };
 
     private readonly SepReader _csv;
     private readonly string _symbol;
@@ -29,7 +31,9 @@ public sealed class BarCsvRows : IDisposable
     private readonly int[] _valueColumns;
     private readonly decimal[] _values = new decimal[ValueNames.Length];
     private readonly List<RejectedRow> _rejected = new();
+    private readonly Timeframe? _givenTimeframe;
     private Timeframe? _timeframe;
+    private bool? _datesAlone;
 
     /// <summary>"yahoo" (Date,Open,High,Low,Close,Adj Close,Volume) or "plain".</summary>
     public string Format { get; }
@@ -42,18 +46,21 @@ public sealed class BarCsvRows : IDisposable
     public BarCsvRows(TextReader reader, string symbol, Timeframe? timeframe = null)
     {
         _symbol = symbol;
-        _timeframe = timeframe;
+        _timeframe = _givenTimeframe = timeframe;
         // The header is read as a row: Sep's own header handling refuses duplicate names, which the format never did.
         _csv = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = true, Trim = SepTrim.All })
             .From(new BoundedRowReader(reader, MaxRowLength));
         try
         {
             if (!_csv.MoveNext()) throw new FormatException("The CSV file is empty.");
+            if (_csv.Current.Span.IsWhiteSpace()) throw new FormatException(BlankLinesFirst());
             var header = _csv.Current;
             var columns = new List<string>(header.ColCount);
             for (int i = 0; i < header.ColCount; i++) columns.Add(header[i].Span.ToString().ToLowerInvariant());
             _columnCount = columns.Count;
             _timeColumn = columns.FindIndex(c => c is "timestamp" or "date" or "time" or "datetime");
+            if (columns.Count == 1 && Separators.FirstOrDefault(s => columns[0].Contains(s.Text)).Name is { } separator)
+                throw new FormatException($"The CSV file is separated by {separator}; bar files are comma-separated: {PlainHeader}.");
             if (_timeColumn < 0) throw new FormatException("The CSV header has no timestamp (or Date) column.");
             _valueColumns = ValueNames.Select(name => columns.IndexOf(name)).ToArray();
             var missing = ValueNames.Where((_, i) => _valueColumns[i] < 0).ToList();
@@ -96,6 +103,13 @@ public sealed class BarCsvRows : IDisposable
             }
         }
 
+        if (_givenTimeframe is { IsDaily: false } intraday && dateOnly)
+            throw new FormatException($"line {line}: '{Shown(timeCell)}' is a date alone (a daily bar) but the timeframe is {intraday}; "
+                + "give each row a time of day, or import it as 1d.");
+        // One file is one series: the first row's kind (dates alone, or times of day) holds for every row.
+        _datesAlone ??= dateOnly;
+        if (dateOnly != _datesAlone)
+            return Reject(line, dateOnly ? "a date alone (a daily bar) among rows with times of day" : "a time of day among rows with dates alone (daily bars)");
         _timeframe ??= dateOnly ? Timeframe.Day1 : Timeframe.Minute1;
         var bar = new Bar(_symbol, _timeframe, start, _values[0], _values[1], _values[2], _values[3], _values[4]);
         if (BarValidation.Check(bar, Last) is { } reason) return Reject(line, reason);
@@ -103,6 +117,17 @@ public sealed class BarCsvRows : IDisposable
         First ??= bar;
         Last = bar;
         return bar;
+    }
+
+    // Sep reads a blank line as a row; before the header that is the file's mistake, not an empty header.
+    private string BlankLinesFirst()
+    {
+        int blank = 1;
+        bool more;
+        while ((more = _csv.MoveNext()) && _csv.Current.Span.IsWhiteSpace()) blank++;
+        return more
+            ? $"The CSV file starts with {blank} blank line(s); the header ({PlainHeader}) must be the first line."
+            : "The CSV file has only blank lines.";
     }
 
     private Bar? Reject(int line, string reason)

@@ -61,7 +61,7 @@ public sealed class BacktestService
         catch (BotConfigException ex)
         {
             // A bad symbols override is the request's field; anything else is the config's.
-            var field = ex.Field.TrimStart('$').TrimStart('.');
+            var field = ex.Field;
             var name = request.Symbols is not null && field.StartsWith("symbols", StringComparison.Ordinal) ? field : "config." + field;
             return (null, new[] { new ConfigError(name, ex.Problem) });
         }

@@ -11,6 +11,8 @@ namespace TradingBlazor.Domain.Strategies.Config;
 public sealed record BotConfig
 {
     public const int CurrentVersion = 1;
+    /// <summary>Longest document (characters): a bot is a page of settings; anything larger is refused before parsing.</summary>
+    public const int MaxDocumentLength = 64 * 1024;
 
     public int Version { get; init; } = CurrentVersion;
     public string Name { get; init; } = "";
@@ -38,7 +40,8 @@ public sealed record BotConfig
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        // Names only: "fill_timing": 5 is a mistake, not the sixth timing.
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
@@ -49,15 +52,16 @@ public sealed record BotConfig
     /// <summary>Parses a config; malformed JSON becomes a <see cref="BotConfigException"/> naming the path.</summary>
     public static BotConfig Parse(string json)
     {
+        if (json.Length > MaxDocumentLength)
+            throw new BotConfigException("$", $"The document is {json.Length:N0} characters long; a bot config may have at most {MaxDocumentLength:N0}.");
         try
         {
             return JsonSerializer.Deserialize<BotConfig>(json, Json) ?? throw new BotConfigException("$", "The document is empty.");
         }
         catch (JsonException ex)
         {
-            // The serializer's words for a null where a value is required say how to fix our code, not the document.
-            var problem = ex.Message.Contains("doesn't allow setting null values", StringComparison.Ordinal) ? "must not be null." : ex.Message.Split(" Path:")[0];
-            throw new BotConfigException(ex.Path ?? "$", problem);
+            var error = JsonFieldError.Of(ex);
+            throw new BotConfigException(error.Field, error.Message);
         }
     }
 
@@ -154,7 +158,4 @@ public sealed class BotConfigException(string field, string message) : Exception
 {
     public string Field { get; } = field;
     public string Problem { get; } = message;
-
-    /// <summary>The field as the validator names it: the parser's JSON path ("$.risk.stop_loss") without its root.</summary>
-    public string DocumentField => Field.StartsWith("$.", StringComparison.Ordinal) ? Field[2..] : Field;
 }

@@ -27,6 +27,11 @@ public sealed class CompiledBot
 /// <summary>Validates a <see cref="BotConfig"/> and reports every problem with its field path.</summary>
 public static class BotConfigValidator
 {
+    /// <summary>Most symbols one bot trades: each is a live subscription and a series in every backtest.</summary>
+    public const int MaxSymbols = 100;
+    /// <summary>Most indicator specs one bot computes.</summary>
+    public const int MaxIndicators = 100;
+
     public static IReadOnlyList<ConfigError> Validate(BotConfig config) => Compile(config).Errors;
 
     /// <summary>Compiles a config; throws <see cref="BotConfigException"/> on the first problem (use <see cref="Compile"/> for all).</summary>
@@ -46,6 +51,7 @@ public static class BotConfigValidator
         if (string.IsNullOrWhiteSpace(c.Name)) Error("name", "is required.");
         else if (c.Name.Length > 80) Error("name", "must be at most 80 characters.");
         if (c.Symbols.Count == 0) Error("symbols", "must list at least one symbol.");
+        else if (c.Symbols.Count > MaxSymbols) Error("symbols", $"must list at most {MaxSymbols} symbols.");
         for (int i = 0; i < c.Symbols.Count; i++)
             if (string.IsNullOrWhiteSpace(c.Symbols[i]) || c.Symbols[i].Length > 12 || !c.Symbols[i].All(ch => char.IsLetterOrDigit(ch) || ch is '.' or '-'))
                 Error($"symbols[{i}]", $"'{c.Symbols[i]}' is not a valid symbol.");
@@ -66,6 +72,11 @@ public static class BotConfigValidator
         if (strategy is null) Error("strategy", $"unknown strategy '{c.Strategy}'; known: {string.Join(", ", StrategyRegistry.All.Select(d => d.Id))}.");
         foreach (var p in strategy?.Parameters ?? Array.Empty<IndicatorParameter>())
             if (c.Parameters.TryGetValue(p.Name, out var value) && p.Check(value) is { } problem) Error($"parameters.{p.Name}", problem);
+
+        // The strategy's own parameters were checked above; any other must still be a value the store can write.
+        foreach (var (name, value) in c.Parameters.Where(p => strategy?.Parameters.Any(d => d.Name == p.Key) != true))
+            if (!double.IsFinite(value)) Error($"parameters.{name}", "must be a finite number.");
+        if (c.Indicators.Count > MaxIndicators) Error("indicators", $"must list at most {MaxIndicators} indicators.");
 
         var specs = new List<IndicatorSpec>();
         var texts = c.Indicators.Select((t, i) => (t ?? "", $"indicators[{i}]")).ToList();
@@ -105,10 +116,11 @@ public static class BotConfigValidator
         if (r.MaxOpenPositions < 1) Error("risk.max_open_positions", "must be at least 1.");
         if (r.AtrPeriod is < 1 or > 1000) Error("risk.atr_period", "must be between 1 and 1000.");
         var x = c.Execution;
-        if (x.ConfidenceThreshold is < 0 or > 1) Error("execution.confidence_threshold", "must be between 0 and 1.");
-        if (x.AutoThreshold is < 0 or > 1) Error("execution.auto_threshold", "must be between 0 and 1.");
-        if (x.ApprovalThreshold is < 0 or > 1) Error("execution.approval_threshold", "must be between 0 and 1.");
-        else if (x.ConfidenceThreshold is null && x.ApprovalThreshold > x.AutoThreshold) Error("execution.approval_threshold", "cannot be above the auto threshold.");
+        // Written so that NaN, which no comparison holds for, fails each test too.
+        if (x.ConfidenceThreshold is { } single && single is not (>= 0 and <= 1)) Error("execution.confidence_threshold", "must be between 0 and 1.");
+        if (x.AutoThreshold is not (>= 0 and <= 1)) Error("execution.auto_threshold", "must be between 0 and 1.");
+        if (x.ApprovalThreshold is not (>= 0 and <= 1)) Error("execution.approval_threshold", "must be between 0 and 1.");
+        else if (x.ConfidenceThreshold is null && x.AutoThreshold is >= 0 and <= 1 && x.ApprovalThreshold > x.AutoThreshold) Error("execution.approval_threshold", "cannot be above the auto threshold.");
         if (x.ApprovalTimeoutMinutes is < 1 or > 1440) Error("execution.approval_timeout_minutes", "must be between 1 and 1440.");
         if (x.MaxPriceDrift is <= 0 or > 1) Error("execution.max_price_drift", "must be greater than 0 and at most 1 (a fraction: 0.01 = 1%).");
         if (r.FlattenMinutesBeforeClose is < 1 or > 390) Error("risk.flatten_minutes_before_close", "must be between 1 and 390.");
@@ -120,7 +132,7 @@ public static class BotConfigValidator
     private static void CheckRule(SignalRule? rule, string field, RuleVariables variables, List<ConfigError> errors)
     {
         if (rule is null) return;
-        if (rule.Confidence is < 0 or > 1) errors.Add(new ConfigError($"{field}.confidence", "must be between 0 and 1."));
+        if (rule.Confidence is not (>= 0 and <= 1)) errors.Add(new ConfigError($"{field}.confidence", "must be between 0 and 1."));
         try { RuleParser.Compile(rule.Rule, variables, $"{field}.rule"); }
         catch (RuleParseException ex) { errors.Add(new ConfigError(ex.Path, ex.Problem, ex.Position)); }
     }

@@ -25,7 +25,18 @@ public static class RuleParser
     /// <summary>Deepest nesting of parentheses, unary minus, not, and rule objects: parsing and evaluation recurse.</summary>
     public const int MaxDepth = 64;
 
-    public static RuleNode Compile(JsonElement rule, RuleVariables variables, string path) => Compile(rule, variables, path, 0);
+    public static RuleNode Compile(JsonElement rule, RuleVariables variables, string path)
+    {
+        try
+        {
+            return Compile(rule, variables, path, 0);
+        }
+        catch (InvalidOperationException)
+        {
+            // Reading a string or key with an escaped lone surrogate ("\ud800"): not text a rule can hold.
+            throw new RuleParseException(path, "is not valid text (it holds an unpaired UTF-16 surrogate).");
+        }
+    }
 
     private static RuleNode Compile(JsonElement rule, RuleVariables variables, string path, int depth)
     {
@@ -41,7 +52,7 @@ public static class RuleParser
                 if (rule.TryGetProperty("not", out var not)) return new NotRule(Compile(not, variables, path + ".not", depth + 1));
                 if (rule.TryGetProperty("for_bars", out var bars))
                 {
-                    if (!bars.TryGetInt32(out int n) || n < 1) throw new RuleParseException(path + ".for_bars", "must be a whole number of at least 1.");
+                    if (bars.ValueKind != JsonValueKind.Number || !bars.TryGetInt32(out int n) || n < 1) throw new RuleParseException(path + ".for_bars", "must be a whole number of at least 1.");
                     if (!rule.TryGetProperty("rule", out var inner)) throw new RuleParseException(path, "for_bars needs a \"rule\".");
                     return new ForBarsRule(n, Compile(inner, variables, path + ".rule", depth + 1));
                 }
