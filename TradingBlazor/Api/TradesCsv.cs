@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TradingBlazor.Engine.Backtesting;
 using TradingBlazor.Engine.Bots;
 
 namespace TradingBlazor.Api;
@@ -28,7 +29,5 @@ public static class TradesCsv
 
     private static string Time(DateTime? utc) => utc?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) ?? "";
 
-    /// <summary>Quoted only when it must be: a comma, a quote or a line break inside (quotes doubled).</summary>
-    public static string Text(string? value) =>
-        value is null ? "" : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    public static string Text(string? value) => BacktestCsv.Text(value);
 }

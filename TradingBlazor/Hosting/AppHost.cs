@@ -14,6 +14,7 @@ using TradingBlazor.Domain.Time;
 using TradingBlazor.Engine.Alerts;
 using TradingBlazor.Engine.Bots;
 using TradingBlazor.Engine.Market;
+using TradingBlazor.Engine.Reports;
 using TradingBlazor.Engine.Scheduling;
 using TradingBlazor.Infrastructure.Configuration;
 using TradingBlazor.Infrastructure.Logging;
@@ -96,6 +97,7 @@ public static class AppHost
         services.AddSingleton<Engine.Backtesting.BacktestService>();
         services.AddHostedService<Engine.Backtesting.BacktestRunRecovery>();
         services.AddSingleton<Engine.Backtesting.BacktestChartBuilder>();
+        services.AddReports();
         services.AddTradingEngine(); // after the store, the simulated feed and the broker: bots resume on them
         services.AddAlerts(); // constructed with the hosted services, so it hears the bots resume
 
@@ -138,6 +140,7 @@ public static class AppHost
         app.MapAlertEndpoints();
         app.MapKillSwitchEndpoints();
         app.MapTradingRecordEndpoints();
+        app.MapReportEndpoints();
         app.MapEventSocket();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -15,6 +15,7 @@ public static class UiServices
         services.AddSingleton<IApprovalsService, ApprovalsUiService>();
         services.AddSingleton<IAlertsService, AlertsService>();
         services.AddSingleton<IKillSwitchService, KillSwitchUiService>();
+        services.AddSingleton<IReportsService, ReportsUiService>();
         return services;
     }
 }

@@ -7,6 +7,10 @@ namespace TradingBlazor.Engine.Backtesting;
 /// <summary>CSV exports of a run: the API's (ISO 8601 UTC times) and the CLI's (New York dates).</summary>
 public static class BacktestCsv
 {
+    /// <summary>Quoted only when it must be: a comma, a quote or a line break inside (quotes doubled).</summary>
+    public static string Text(string? value) =>
+        value is null ? "" : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+
     public static string IsoUtc(DateTime? t) => t?.ToString("O", CultureInfo.InvariantCulture) ?? "";
 
     public static string Trades(IEnumerable<StoredTrade> trades, Func<DateTime?, string>? time = null)
