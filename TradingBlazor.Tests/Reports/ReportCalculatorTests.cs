@@ -71,10 +71,11 @@ public class ReportCalculatorTests
         var r = ReportCalculator.Compute(Inputs(Week));
 
         var week = Assert.Single(r.Weeks);
-        Assert.Equal((Monday, Monday.AddDays(6), 150m, 3), (week.Start, week.End, week.Pnl, week.Trades));
+        // Cut to the period: Monday to Friday, not to Sunday.
+        Assert.Equal((Monday, Monday.AddDays(4), 150m, 3), (week.Start, week.End, week.Pnl, week.Trades));
         Assert.Equal(1.5, week.ReturnPct, 10);
         var month = Assert.Single(r.Months);
-        Assert.Equal((new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31)), (month.Start, month.End));
+        Assert.Equal((Monday, Monday.AddDays(4)), (month.Start, month.End));
 
         Assert.Equal(new[] { "AAPL", "SPY" }, r.BySymbol.Select(b => b.Key));
         Assert.Equal(new BreakdownRow("AAPL", 2, 100, 250m, 1.5m, double.PositiveInfinity), r.BySymbol[0]);

@@ -26,7 +26,7 @@ public static class ReportCalculator
         decimal final = days.Count > 0 ? days[^1].Equity : start;
         return new PerformanceReport(input.Scope, input.Title, input.From, input.To, start, final, final - start,
             trades.Where(t => t.Pnl > 0).Sum(t => t.Pnl), -trades.Where(t => t.Pnl < 0).Sum(t => t.Pnl), metrics, days,
-            Periods(days, start, ReturnPeriod.Week), Periods(days, start, ReturnPeriod.Month),
+            Periods(days, start, ReturnPeriod.Week, input.From, input.To), Periods(days, start, ReturnPeriod.Month, input.From, input.To),
             Breakdown(trades, t => t.Symbol), Breakdown(trades, t => t.BotName), trades);
     }
 
@@ -40,7 +40,7 @@ public static class ReportCalculator
             decimal pnl = closed.Sum(t => t.Pnl), before = equity;
             equity += pnl;
             peak = Math.Max(peak, equity);
-            days.Add(new DailyEquity(date, equity, pnl, Percent(before, equity), peak > 0 ? -(double)((peak - equity) / peak) * 100 : 0,
+            days.Add(new DailyEquity(date, equity, pnl, Percent(before, equity), peak > equity ? -(double)((peak - equity) / peak) * 100 : 0,
                 closed.Count, holdings.Any(h => Held(h, date))));
         }
         return days;
@@ -49,14 +49,17 @@ public static class ReportCalculator
     private static bool Held(HoldingSpan h, DateOnly date) =>
         MarketTime.EasternDate(h.EntryUtc) <= date && (h.ExitUtc is not { } exit || MarketTime.EasternDate(exit) >= date);
 
-    private static List<PeriodReturn> Periods(List<DailyEquity> days, decimal start, ReturnPeriod period)
+    private static List<PeriodReturn> Periods(List<DailyEquity> days, decimal start, ReturnPeriod period, DateOnly from, DateOnly to)
     {
         var rows = new List<PeriodReturn>();
         decimal opening = start;
         foreach (var group in days.GroupBy(d => PeriodStart(d.Date, period)))
         {
             var last = group.Last();
-            rows.Add(new PeriodReturn(period, group.Key, PeriodEnd(group.Key, period), group.Sum(d => d.Pnl), Percent(opening, last.Equity), group.Sum(d => d.Trades)));
+            // The first and last periods are cut to the days the report covers.
+            var first = group.Key < from ? from : group.Key;
+            var end = PeriodEnd(group.Key, period) is var e && e > to ? to : e;
+            rows.Add(new PeriodReturn(period, first, end, group.Sum(d => d.Pnl), Percent(opening, last.Equity), group.Sum(d => d.Trades)));
             opening = last.Equity;
         }
         return rows;

@@ -14,7 +14,6 @@ public static class ReportCharts
     private static byte[] Line(PerformanceReport r, Func<DailyEquity, double> value, string title, Color color, bool fill, int width, int height)
     {
         var plot = new Plot();
-        plot.Font.Set(ReportFonts.Family);
         if (r.Days.Count > 0)
         {
             var xs = r.Days.Select(d => d.Date.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray();
@@ -32,6 +31,8 @@ public static class ReportCharts
         plot.Axes.Left.Label.Text = title;
         plot.Axes.Left.Label.FontSize = 13;
         plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.08);
+        // Last: the date axis above replaces the bottom axis, and its labels must get the font too.
+        plot.Font.Set(ReportFonts.Family);
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 }
