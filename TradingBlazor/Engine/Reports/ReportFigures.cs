@@ -43,7 +43,7 @@ public static class ReportFigures
             Pct("total_return_pct", "Total return", m.TotalReturnPct),
             Pct("annualized_return_pct", "Annualised", m.AnnualizedReturnPct),
             Pct("max_drawdown_pct", "Max drawdown", m.MaxDrawdownPct),
-            Money("max_drawdown_abs", "Max drawdown $", m.MaxDrawdownAbs),
+            Money("max_drawdown_abs", "Max DD $", m.MaxDrawdownAbs),
             new("sharpe", "Sharpe", m.Sharpe, null, FigureKind.Ratio),
             new("sortino", "Sortino", m.Sortino, null, FigureKind.Ratio),
             new("closed_trades", "Trades", m.ClosedTrades, null, FigureKind.Count),
