@@ -32,22 +32,33 @@ public static class ReportCalculator
 
     private static List<DailyEquity> Days(List<DateOnly> dates, ILookup<DateOnly, ReportTrade> closedOn, IReadOnlyList<HoldingSpan> holdings, decimal start)
     {
+        var exposed = Exposed(dates, holdings);
         var days = new List<DailyEquity>(dates.Count);
         decimal equity = start, peak = start;
-        foreach (var date in dates)
+        for (int i = 0; i < dates.Count; i++)
         {
-            var closed = closedOn[date].ToList();
+            var closed = closedOn[dates[i]].ToList();
             decimal pnl = closed.Sum(t => t.Pnl), before = equity;
             equity += pnl;
             peak = Math.Max(peak, equity);
-            days.Add(new DailyEquity(date, equity, pnl, Percent(before, equity), peak > equity ? -(double)((peak - equity) / peak) * 100 : 0,
-                closed.Count, holdings.Any(h => Held(h, date))));
+            days.Add(new DailyEquity(dates[i], equity, pnl, Percent(before, equity), peak > equity ? -(double)((peak - equity) / peak) * 100 : 0,
+                closed.Count, exposed[i]));
         }
         return days;
     }
 
-    private static bool Held(HoldingSpan h, DateOnly date) =>
-        MarketTime.EasternDate(h.EntryUtc) <= date && (h.ExitUtc is not { } exit || MarketTime.EasternDate(exit) >= date);
+    // A day is exposed when a position was held on it (entry to exit, New York dates; an open one to the end).
+    private static bool[] Exposed(List<DateOnly> dates, IReadOnlyList<HoldingSpan> holdings)
+    {
+        var exposed = new bool[dates.Count];
+        foreach (var h in holdings)
+        {
+            var last = h.ExitUtc is { } exit ? MarketTime.EasternDate(exit) : DateOnly.MaxValue;
+            int i = dates.BinarySearch(MarketTime.EasternDate(h.EntryUtc));
+            for (i = i < 0 ? ~i : i; i < dates.Count && dates[i] <= last; i++) exposed[i] = true;
+        }
+        return exposed;
+    }
 
     private static List<PeriodReturn> Periods(List<DailyEquity> days, decimal start, ReturnPeriod period, DateOnly from, DateOnly to)
     {
