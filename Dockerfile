@@ -14,7 +14,7 @@ RUN dotnet publish TradingBlazor/TradingBlazor.csproj -c Release -r linux-x64 --
 # Run: the ASP.NET Core runtime image, non-root, data on a volume.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-bookworm-slim AS final
 RUN apt-get update \
- && apt-get install -y --no-install-recommends curl tzdata \
+ && apt-get install -y --no-install-recommends curl tzdata fonts-dejavu-core \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --uid 10001 --create-home --shell /usr/sbin/nologin tradingblazor \
  && mkdir -p /data && chown tradingblazor /data

@@ -12,6 +12,14 @@ if ! command -v chromium >/dev/null 2>&1 && [ -z "${CHROMIUM_PATH:-}" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# The PDF reports are set in a TrueType font the machine provides (DejaVu or Liberation Sans).
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ ! -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]; then
+  echo "Installing DejaVu fonts (Debian package) for the PDF reports..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-dejavu-core >/dev/null
+fi
+
 dotnet tool restore >/dev/null
 # Alpaca's official JS SDK, which cross-checks the fake Alpaca in the tests (pinned by the lock file).
 npm ci --prefix tools/alpaca-crosscheck --no-audit --no-fund --loglevel=error

@@ -19,7 +19,7 @@ public class CliUsageTests
         Assert.Empty(stderr);
         var lines = Lines(stdout);
         Assert.Equal(CommandListHeader, lines[0]);
-        foreach (var command in new[] { "indicators", "backtest", "sweep", "walkforward", "import", "broker check", "data download", "bench indicators", "bench store", "bench backtest", "bench csv", "bench engine" })
+        foreach (var command in new[] { "indicators", "backtest", "sweep", "walkforward", "import", "broker check", "data download", "bench indicators", "bench store", "bench backtest", "bench csv", "bench engine", "bench reports" })
             Assert.Single(lines, l => l.StartsWith(command + " ", StringComparison.Ordinal));
     }
 

@@ -19,6 +19,7 @@ public static class BenchCommand
         "bench csv [--rows 1000000] [--runs 5]",
         "bench engine [--bots 10,100,1000] [--minutes 390] [--journal memory,store]",
         MlBench.Usage,
+        "bench reports [--trades 5000] [--runs 5] [--out tear-sheet.pdf]",
     };
 
     public static string Usage => string.Join(" | ", Usages);
@@ -30,6 +31,7 @@ public static class BenchCommand
         if (target == "csv") return CsvBench.Run(args, stdout);
         if (target == "engine") return await EngineBench.RunAsync(args, stdout);
         if (target == "ml") return MlBench.Run(args, stdout);
+        if (target == "reports") return ReportBench.Run(args, stdout);
         if (target != "indicators") throw new CliUsageException($"unknown benchmark '{target}'; use: {Usage}");
         int count = args.Int("bars", 1_000_000, 1_000, 50_000_000);
         int runs = args.Int("runs", 5, 1, 50);

@@ -14,6 +14,7 @@ using TradingBlazor.Domain.Time;
 using TradingBlazor.Engine.Alerts;
 using TradingBlazor.Engine.Bots;
 using TradingBlazor.Engine.Market;
+using TradingBlazor.Engine.Reports;
 using TradingBlazor.Engine.Scheduling;
 using TradingBlazor.Infrastructure.Configuration;
 using TradingBlazor.Infrastructure.Logging;
@@ -99,6 +100,7 @@ public static class AppHost
         services.AddHostedService<Engine.Backtesting.BacktestRunRecovery>();
         services.AddSingleton<Engine.Backtesting.BacktestChartBuilder>();
         services.AddSingleton<Engine.Preview.BotPreviewRunner>();
+        services.AddReports();
         services.AddTradingEngine(); // after the store, the simulated feed and the broker: bots resume on them
         services.AddAlerts(); // constructed with the hosted services, so it hears the bots resume
         Engine.ML.MlServices.AddModelRegistry(services);
@@ -153,6 +155,7 @@ public static class AppHost
         app.MapAlertEndpoints();
         app.MapKillSwitchEndpoints();
         app.MapTradingRecordEndpoints();
+        app.MapReportEndpoints();
         app.MapEventSocket();
         // Our own content policy already says frame-ancestors 'none'; Blazor's second header would only repeat it laxer.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

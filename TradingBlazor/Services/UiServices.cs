@@ -19,6 +19,7 @@ public static class UiServices
         services.AddSingleton<IKillSwitchService, KillSwitchUiService>();
         services.AddSingleton<IApiKeysService, ApiKeysService>();
         services.AddScoped<ISignInService, SignInService>(); // per circuit: it reads the circuit's user
+        services.AddSingleton<IReportsService, ReportsUiService>();
         return services;
     }
 }

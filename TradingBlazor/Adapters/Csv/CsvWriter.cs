@@ -42,6 +42,21 @@ public sealed class CsvWriter
     /// <summary>A UTC instant as ISO 8601 with Z (fractions of a second only when there are some).</summary>
     public CsvWriter Time(DateTime? utc) => Cell(utc?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) ?? "");
 
+    /// <summary>A ratio computed in floating point (Sharpe, profit factor): 4 decimals; infinity as "inf", NaN as empty.</summary>
+    public CsvWriter Ratio(double value) =>
+        Cell(double.IsPositiveInfinity(value) ? "inf" : double.IsFinite(value) ? value.ToString("0.0000", CultureInfo.InvariantCulture) : "");
+
+    /// <summary>A New York calendar date.</summary>
+    public CsvWriter Date(DateOnly date) => Cell(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    /// <summary>Starts another table in the same file: an empty line, then its header.</summary>
+    public CsvWriter Section(string header)
+    {
+        if (_rowStarted) EndRow();
+        _sb.Append(_newline).Append(header).Append(_newline);
+        return this;
+    }
+
     public CsvWriter EndRow()
     {
         _sb.Append(_newline);

@@ -26,6 +26,11 @@ public sealed record BacktestMetrics(
     };
 
     public static BacktestMetrics Compute(decimal initial, IReadOnlyList<EquityPoint> equity, IReadOnlyList<ClosedTrade> trades, IReadOnlyList<Fill> fills,
+        int barsInPosition, Timeframe timeframe, double benchmarkReturnPct) =>
+        Compute(initial, equity, trades, fills.Sum(f => f.Fee), barsInPosition, timeframe, benchmarkReturnPct);
+
+    /// <summary>The same statistics from the fees alone: live trading reports its round trips' fees, not a backtest's fills.</summary>
+    public static BacktestMetrics Compute(decimal initial, IReadOnlyList<EquityPoint> equity, IReadOnlyList<ClosedTrade> trades, decimal totalFees,
         int barsInPosition, Timeframe timeframe, double benchmarkReturnPct)
     {
         decimal final = equity.Count > 0 ? equity[^1].Equity : initial;
@@ -69,7 +74,6 @@ public sealed record BacktestMetrics(
         double scale = Math.Sqrt(BarsPerYear(timeframe));
 
         var pnls = trades.Select(t => t.Pnl).ToList();
-        decimal grossWin = pnls.Where(p => p > 0).Sum(), grossLoss = -pnls.Where(p => p < 0).Sum();
         return new BacktestMetrics(
             totalReturn, annualized,
             std > 0 ? mean / std * scale : 0,
@@ -77,13 +81,29 @@ public sealed record BacktestMetrics(
             maxDdPct, maxDd, ddBars, ddDays,
             maxDdPct > 0 ? annualized / maxDdPct : 0,
             trades.Count,
-            trades.Count > 0 ? 100.0 * trades.Count(t => t.Pnl > 0) / trades.Count : 0,
-            grossLoss > 0 ? (double)(grossWin / grossLoss) : grossWin > 0 ? double.PositiveInfinity : 0,
+            TradeStats.WinRatePct(pnls), TradeStats.ProfitFactor(pnls),
             trades.Count > 0 ? pnls.Sum() / trades.Count : 0,
             n > 0 ? 100.0 * barsInPosition / n : 0,
             trades.Count > 0 ? trades.Average(t => t.BarsHeld) : 0,
             trades.Count > 0 ? trades.Average(t => (t.ExitTimeUtc - t.EntryTimeUtc).TotalDays) : 0,
-            fills.Sum(f => f.Fee),
+            totalFees,
             benchmarkReturnPct);
+    }
+}
+
+/// <summary>Statistics of a set of round trips' P&amp;L, shared by the backtester and the live reports.</summary>
+public static class TradeStats
+{
+    /// <summary>The share of round trips that made money (0 without any).</summary>
+    public static double WinRatePct(IReadOnlyCollection<decimal> pnls) => pnls.Count > 0 ? 100.0 * pnls.Count(p => p > 0) / pnls.Count : 0;
+
+    /// <summary>Gross profit over gross loss: infinite with gains and no loss, 0 without gains.</summary>
+    public static double ProfitFactor(IEnumerable<decimal> pnls)
+    {
+        decimal grossWin = 0, grossLoss = 0;
+        foreach (var p in pnls)
+            if (p > 0) grossWin += p;
+            else grossLoss -= p;
+        return grossLoss > 0 ? (double)(grossWin / grossLoss) : grossWin > 0 ? double.PositiveInfinity : 0;
     }
 }
