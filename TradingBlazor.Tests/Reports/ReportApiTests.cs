@@ -60,7 +60,7 @@ public sealed class ReportApiTests : IAsyncLifetime
         Assert.True(lines.Contains("2025-03-04,11200.00,200.00,1.8182,0.0000,1,1"), csv);
         Assert.Contains("symbol,trades,win_rate_pct,pnl,fees,profit_factor", lines);
         Assert.Contains(lines, l => l.StartsWith("id,bot,symbol", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.EndsWith(",Alpha,SPY,5,2025-03-05T15:00:00.0000000Z,500.00,2025-03-05T18:00:00.0000000Z,480.00,-100.00,1.00,-4.0000,stop", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith(",Alpha,SPY,5,2025-03-05T15:00:00Z,500.00,2025-03-05T18:00:00Z,480.00,-100.00,1.00,-4.0000,stop", StringComparison.Ordinal));
     }
 
     [Fact]
