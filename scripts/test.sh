@@ -36,8 +36,9 @@ bash scripts/smoke-publish.sh || smoke_status=$?
 passed=0; failed=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
-  p=$( { grep -o 'outcome="Passed"' "$trx" || true; } | wc -l)
-  f=$( { grep -o 'outcome="Failed"' "$trx" || true; } | wc -l)
+  # Test results only: the run's own summary also carries an outcome.
+  p=$( { grep -o '<UnitTestResult [^>]*outcome="Passed"' "$trx" || true; } | wc -l)
+  f=$( { grep -o '<UnitTestResult [^>]*outcome="Failed"' "$trx" || true; } | wc -l)
   passed=$((passed + p)); failed=$((failed + f))
 done
 [ "$smoke_status" -eq 0 ] && passed=$((passed + 1)) || failed=$((failed + 1))

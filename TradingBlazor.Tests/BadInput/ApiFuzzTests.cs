@@ -95,7 +95,7 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
     {
         ("POST", "/api/bots") or ("PUT", "/api/bots/{id:long}") => BadInputApiTests.Bot(),
         ("POST", "/api/backtests") => BadInputApiTests.Backtest(BadInputApiTests.Bot()),
-        (_, "/api/broker/mode") => """{ "mode": "Simulated", "confirmLive": false }""",
+        (_, "/api/broker/mode") => """{ "mode": "Simulated", "confirmation": null }""",
         (_, "/api/settings/webhook") => """{ "url": "" }""",
         ("POST", "/api/kill-switch") => """{ "flatten": false }""",
         (_, var p) when p.EndsWith("/approve") || p.EndsWith("/reject") => """{ "note": "looked at it" }""",

@@ -133,7 +133,7 @@ public sealed class BadInputApiTests(ProductionApp fx) : IClassFixture<Productio
 
     [Theory]
     [InlineData("api/broker/mode", """{ "mode": 5 }""", "mode")]
-    [InlineData("api/broker/mode", """{ "mode": "Simulated", "confirmLive": "yes" }""", "confirmLive")]
+    [InlineData("api/broker/mode", """{ "mode": "Simulated", "confirmation": 5 }""", "confirmation")]
     [InlineData("api/broker/mode", """{ "mode": """, "mode")]
     [InlineData("api/settings/webhook", """{ "url": 5 }""", "url")]
     [InlineData("api/settings/webhook", """[1, 2]""", "$")]
