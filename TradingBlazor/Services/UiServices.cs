@@ -15,6 +15,8 @@ public static class UiServices
         services.AddSingleton<IApprovalsService, ApprovalsUiService>();
         services.AddSingleton<IAlertsService, AlertsService>();
         services.AddSingleton<IKillSwitchService, KillSwitchUiService>();
+        services.AddSingleton<ITradingClock, TradingClock>();
+        services.AddSingleton<IBotDetailService, BotDetailService>();
         return services;
     }
 }
