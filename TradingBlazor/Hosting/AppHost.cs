@@ -126,6 +126,9 @@ public static class AppHost
         app.UseMiddleware<Security.CrossSiteGuard>();
         app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel);
         app.UseStatusCodePages();
+        // A page the browser asked for that does not exist gets the app's own 404 page (the API keeps its plain answers).
+        app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) && !c.Request.Path.StartsWithSegments("/api") && c.Request.Headers.Accept.ToString().Contains("text/html"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAntiforgery();
         // Pings keep /ws alive through proxies and drop peers that stopped answering.
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30), KeepAliveTimeout = TimeSpan.FromSeconds(30) });
