@@ -41,7 +41,12 @@ public abstract class ComponentTestBase : IAsyncLifetime
         Ctx.Services.AddScoped<ThemeState>();
         // The shell's bell and nav read alerts on every page.
         Ctx.Services.AddSingleton<IAlertsService>(Alerts);
+        // The header's market badge and the approval countdowns read the trading clock.
+        TradingClock = new FakeTradingClock(() => Clock.GetUtcNow().UtcDateTime);
+        Ctx.Services.AddSingleton<ITradingClock>(TradingClock);
     }
+
+    protected FakeTradingClock TradingClock { get; }
 
     protected FakeAlertsService Alerts { get; } = new();
 

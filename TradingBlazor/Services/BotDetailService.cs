@@ -1,4 +1,5 @@
 using TradingBlazor.Domain.Trading;
+using TradingBlazor.Engine.Backtesting;
 using TradingBlazor.Engine.Bots;
 using TradingBlazor.Engine.Events;
 

@@ -1,10 +1,9 @@
+using TradingBlazor.Engine.Backtesting;
 using TradingBlazor.Engine.Bots;
 
 namespace TradingBlazor.Services;
 
-public sealed record EquityPoint(DateTime TimeUtc, decimal Equity);
-
-/// <summary>A book's equity over time from what is stored: the capital, each closed trade's realized P&amp;L at its exit, and the equity now.</summary>
+/// <summary>A live book's equity (the backtests' points) over time from what is stored: the capital, each closed trade's realized P&amp;L at its exit, and the equity now.</summary>
 public static class EquityCurve
 {
     public static IReadOnlyList<EquityPoint> From(decimal capital, IEnumerable<TradeView> trades, DateTime startUtc, DateTime nowUtc, decimal equityNow)

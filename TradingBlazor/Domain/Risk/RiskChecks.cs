@@ -74,5 +74,5 @@ public static class RiskChecks
         _ => code.ToString(),
     };
 
-    private static string Pct(decimal fraction) => fraction.ToString("P0", CultureInfo.InvariantCulture);
+    private static string Pct(decimal fraction) => string.Create(CultureInfo.InvariantCulture, $"{fraction * 100:0.##}%");
 }

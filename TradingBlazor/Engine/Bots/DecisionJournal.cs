@@ -23,9 +23,19 @@ public sealed record TradeExplanation(
     TradeView Trade, Bar? Bar, SignalView? Signal, string? Rule, IReadOnlyList<RiskCheckResult> RiskChecks, ApprovalView? Approval,
     JournalOrder? Entry, IReadOnlyList<JournalOrder> Exits);
 
+/// <summary>Where the journal reads a symbol's bars: the source the charts read (the simulation, the broker or the store).</summary>
+public delegate Task<IHistoricalBars> JournalBarSource(string symbol, Timeframe timeframe, CancellationToken ct);
+
 /// <summary>The decision journal's read side: one trade's story from its signal to its last fill.</summary>
-public sealed class DecisionJournal(IDbContextFactory<TradingDbContext> db, IBotService bots, ChartSourceResolver sources, ILogger<DecisionJournal> log)
+public sealed class DecisionJournal(IDbContextFactory<TradingDbContext> db, IBotService bots, JournalBarSource bars, ILogger<DecisionJournal> log)
 {
+    public static DecisionJournal Create(IServiceProvider sp)
+    {
+        var sources = sp.GetRequiredService<ChartSourceResolver>();
+        return new DecisionJournal(sp.GetRequiredService<IDbContextFactory<TradingDbContext>>(), sp.GetRequiredService<IBotService>(),
+            async (symbol, timeframe, ct) => (await sources.ResolveAsync(symbol, timeframe, ct)).History, sp.GetRequiredService<ILogger<DecisionJournal>>());
+    }
+
     public async Task<TradeExplanation?> ExplainAsync(long tradeId, CancellationToken ct = default)
     {
         await using var c = await db.CreateDbContextAsync(ct);
@@ -77,9 +87,9 @@ public sealed class DecisionJournal(IDbContextFactory<TradingDbContext> db, IBot
         try
         {
             var frame = Timeframe.Parse(timeframe ?? "1m");
-            var source = await sources.ResolveAsync(symbol, frame, ct);
-            var bars = await source.History.GetBarsAsync(symbol, frame, startUtc, startUtc + (frame.IsDaily ? TimeSpan.FromDays(1) : frame.Duration), ct);
-            return bars.FirstOrDefault(b => b.StartUtc == startUtc);
+            var history = await bars(symbol, frame, ct);
+            var found = await history.GetBarsAsync(symbol, frame, startUtc, startUtc + (frame.IsDaily ? TimeSpan.FromDays(1) : frame.Duration), ct);
+            return found.FirstOrDefault(b => b.StartUtc == startUtc);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
