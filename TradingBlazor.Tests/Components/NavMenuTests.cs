@@ -16,7 +16,7 @@ public sealed class NavMenuTests : ComponentTestBase
         Render<NavMenu>();
 
         var links = Links();
-        Assert.Equal(new[] { "Dashboard", "Markets", "Bots", "Backtests", "Trades", "Reports", "Settings" }, links.Keys);
+        Assert.Equal(new[] { "Dashboard", "Markets", "Bots", "Approvals", "Backtests", "Trades", "Reports", "Settings" }, links.Keys);
         Assert.Equal(new[] { "", "markets", "bots", "approvals", "backtests", "trades", "reports", "settings" }, links.Values.Select(l => l.Href));
         Assert.Equal(NavMenu.Items.Select(i => i.Text), links.Keys);
     }

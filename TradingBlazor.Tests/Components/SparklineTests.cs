@@ -18,16 +18,16 @@ public sealed class SparklineTests : ComponentTestBase
         Assert.Equal("3", ByTestId("spark").GetAttribute("data-points"));
     }
 
-    [Fact]
-    public void Rising_is_a_gain_falling_a_loss_and_flat_or_single_a_muted_level_line()
+    [Theory]
+    [InlineData(new[] { 1.0, 2.0 }, "tb-gain", null)]
+    [InlineData(new[] { 2.0, 1.0 }, "tb-loss", null)]
+    [InlineData(new[] { 5.0, 5.0 }, "tb-muted", "1,11 101,11")]
+    [InlineData(new[] { 5.0 }, "tb-muted", "1,11 101,11")]
+    [InlineData(new double[0], "tb-muted", "")]
+    public void Rising_is_a_gain_falling_a_loss_and_flat_or_single_a_muted_level_line(double[] values, string tone, string? points)
     {
-        Points(1m, 2m);
-        Assert.Contains("tb-gain", ByTestId("spark").ClassList);
-        Points(2m, 1m);
-        Assert.Contains("tb-loss", ByTestId("spark").ClassList);
-        Assert.Equal("1,11 101,11", Points(5m, 5m));
-        Assert.Contains("tb-muted", ByTestId("spark").ClassList);
-        Assert.Equal("1,11 101,11", Points(5m));
-        Assert.Equal("", Points());
+        var drawn = Points(values.Select(v => (decimal)v).ToArray());
+        Assert.Contains(tone, ByTestId("spark").ClassList);
+        if (points is not null) Assert.Equal(points, drawn);
     }
 }
