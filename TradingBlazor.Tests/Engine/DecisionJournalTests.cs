@@ -132,7 +132,8 @@ public sealed class DecisionJournalTests : IAsyncLifetime
         Assert.Null(await details.ExplainAsync(9_999));
         var view = (await details.LoadAsync(bot))!;
         Assert.Contains(view.Signals, s => s is { Action: SignalAction.Buy, Outcome: "awaiting approval" });
-        Assert.Single(view.Equity);
+        Assert.Equal(10_000m, view.Equity[0].Equity);
+        Assert.Equal(view.Ledger.Equity, view.Equity[^1].Equity);
     }
 
     private sealed class PublishedBars(List<Bar> bars) : IHistoricalBars

@@ -129,6 +129,8 @@ public static class AppHost
         // A page the browser asked for that does not exist gets the app's own 404 page (the API keeps its plain answers).
         app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) && !c.Request.Path.StartsWithSegments("/api") && c.Request.Headers.Accept.ToString().Contains("text/html"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the re-execution, so the re-executed request finds the 404 page's endpoint.
+        app.UseRouting();
         app.UseAntiforgery();
         // Pings keep /ws alive through proxies and drop peers that stopped answering.
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30), KeepAliveTimeout = TimeSpan.FromSeconds(30) });

@@ -121,7 +121,7 @@ public sealed class DashboardService : IDashboardService, IDisposable
     }
 
     private async Task<decimal> RealizedTotalAsync(CancellationToken ct) =>
-        (await _overview.GetOverviewAsync(DateTime.MinValue, ct)).RealizedPnlSince;
+        (await _overview.GetOverviewAsync(DateTime.UnixEpoch, ct)).RealizedPnlSince;
 
     private static DateTime SessionStart(DateTime utc) => MarketTime.ToUtc(MarketTime.EasternDate(utc), TimeOnly.MinValue);
 
