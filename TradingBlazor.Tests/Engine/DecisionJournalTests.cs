@@ -83,9 +83,16 @@ public sealed class DecisionJournalTests : IAsyncLifetime
         await PublishAsync(99m, 101m);
         var waiting = Assert.Single(await _engine.Approvals.ListAsync(new ApprovalFilter(bot)));
         Assert.True((await _engine.Approvals.ApproveAsync(waiting.Id, "trader", "looks fine")).Ok);
-        await PublishAsync(101.3m, 99.5m, 99.4m); // the entry fills, the exit rule fires, the sale fills
-
+        await PublishAsync(101.3m); // the entry fills
         var details = Details();
+        var open = Assert.Single((await details.LoadAsync(bot))!.Trades);
+        var opened = (await details.ExplainAsync(open.Id))!;
+        Assert.Null(open.ExitUtc);
+        Assert.Single(opened.Entry!.Fills);
+        Assert.Empty(opened.Exits);
+
+        await PublishAsync(99.5m, 99.4m); // the exit rule fires, the sale fills
+
         var view = (await details.LoadAsync(bot))!;
         var trade = Assert.Single(view.Trades);
         Assert.NotNull(trade.ExitUtc);

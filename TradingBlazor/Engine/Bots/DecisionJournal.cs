@@ -70,7 +70,8 @@ public sealed class DecisionJournal(IDbContextFactory<TradingDbContext> db, IBot
     // The entry order, and every sale of the symbol by the bot while the trade was open.
     private static async Task<List<JournalOrder>> OrdersAsync(TradingDbContext c, TradeRecord t, CancellationToken ct)
     {
-        var until = t.ExitAt ?? DateTime.MaxValue;
+        // An open trade's sales so far: up to the store's clock's end, a UTC instant (the store keeps nothing else).
+        var until = t.ExitAt ?? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc);
         var rows = await c.Orders.AsNoTracking().Include(o => o.Fills)
             .Where(o => o.BotId == t.BotId && o.Symbol == t.Symbol
                         && (o.ClientOrderId == t.EntryClientOrderId || (o.Side == OrderSide.Sell && o.Fills.Any(f => f.FilledAt >= t.EntryAt && f.FilledAt <= until))))
