@@ -35,11 +35,14 @@ public class BotsTests(BrowserFixture fx)
     public async Task The_bot_list_shows_at_every_width_and_theme(string path, int width, int height, bool dark, string shot)
     {
         var page = await OpenAsync(path, width, height, dark);
-        await Assertions.Expect(page.Locator("[data-testid=bot-list]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-testid=bot-2-status]")).ToHaveTextAsync("Running");
-        // On the Dashboard every lifecycle button fits inside its narrow card; the full list scrolls sideways on a phone.
-        var list = await page.Locator("[data-testid=bot-list]").BoundingBoxAsync();
-        var stop = await page.Locator("[data-testid=bot-1-stop]").BoundingBoxAsync();
+        // The Dashboard shows a card per bot; the Bots page the full list.
+        var prefix = path == "" ? "bot-tile" : "bot";
+        var listId = path == "" ? "bot-tile-1" : "bot-list";
+        await Assertions.Expect(page.Locator($"[data-testid={listId}]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"[data-testid={prefix}-2-status]")).ToHaveTextAsync("Running");
+        // On the Dashboard every lifecycle button fits inside its card; the full list scrolls sideways on a phone.
+        var list = await page.Locator($"[data-testid={listId}]").BoundingBoxAsync();
+        var stop = await page.Locator($"[data-testid={prefix}-1-stop]").BoundingBoxAsync();
         Assert.NotNull(stop);
         Assert.True(stop!.Width > 0);
         if (path == "") Assert.True(stop.X >= list!.X && stop.X + stop.Width <= list.X + list.Width + 1, "the stop button is inside the list");

@@ -22,7 +22,8 @@ public class ShellTests
         var phase = await badge.GetAttributeAsync("data-phase");
         Assert.Contains(phase, Enum.GetNames<MarketPhase>());
         Assert.Matches(@"(Market open|Pre-market|After hours|Closed).* ET$", (await badge.Locator(".tb-badge-long").InnerTextAsync()).Trim());
-        Assert.Equal("Healthy", await page.Locator("[data-testid=system-status]").InnerTextAsync());
+        // The interactive render loads the figures again after the prerendered ones: wait for them.
+        await Assertions.Expect(page.Locator("[data-testid=system-status]")).ToHaveTextAsync("Healthy");
         await Assertions.Expect(page.Locator("[data-testid=dashboard-chart] [data-testid=price-chart][data-chart-id]")).ToHaveCountAsync(1, new() { Timeout = 15000 });
         await Assertions.Expect(page.Locator("[data-testid=dashboard-chart] canvas").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "shell-dashboard-light");

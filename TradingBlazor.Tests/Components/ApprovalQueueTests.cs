@@ -9,7 +9,7 @@ namespace TradingBlazor.Tests.Components;
 
 public sealed class ApprovalQueueTests : ComponentTestBase
 {
-    private static readonly DateTime Expires = new(2026, 11, 23, 15, 5, 0, DateTimeKind.Utc);
+    private static readonly DateTime Expires = RegularSessionMorning.UtcDateTime.AddMinutes(5);
     private readonly FakeApprovalsService _approvals = new();
 
     public ApprovalQueueTests() => Ctx.Services.AddSingleton<IApprovalsService>(_approvals);
@@ -23,7 +23,7 @@ public sealed class ApprovalQueueTests : ComponentTestBase
         _approvals.Items.Add(Card(7));
         Render<ApprovalQueue>();
         var row = ByTestId("approval-queue").QuerySelector("tbody tr")!.TextContent;
-        foreach (var part in new[] { "Demo · RSI pullback (hybrid)", "Buy", "MSFT", "at 541.25", "conf 0.75", "$3,000.00", "below the auto threshold 0.80", "15:05" })
+        foreach (var part in new[] { "Demo · RSI pullback (hybrid)", "Buy", "MSFT", "at 541.25", "conf 0.75", "$3,000.00", "below the auto threshold 0.80", "5:00" })
             Assert.Contains(part, row);
     }
 
@@ -62,4 +62,39 @@ public sealed class ApprovalQueueTests : ComponentTestBase
         _approvals.RaiseChanged();
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=approvals-count]").TextContent.Trim()));
     }
+
+    [Fact]
+    public void Each_item_counts_down_to_its_expiry_on_the_trading_clock()
+    {
+        _approvals.Items.Add(Card(7));
+        var cut = Render<ApprovalQueue>();
+        Assert.Equal("5:00", cut.Find("[data-testid=approval-7-expires]").TextContent.Trim());
+        Assert.DoesNotContain("tb-soon", cut.Find("[data-testid=approval-7-expires]").ClassList);
+
+        Clock.Advance(TimeSpan.FromSeconds(250)); // the countdown's one-second timer runs on the app's clock
+        cut.WaitForAssertion(() => Assert.Equal("0:50", cut.Find("[data-testid=approval-7-expires]").TextContent.Trim()));
+        Assert.Contains("tb-soon", cut.Find("[data-testid=approval-7-expires]").ClassList);
+        Clock.Advance(TimeSpan.FromSeconds(60));
+        cut.WaitForAssertion(() => Assert.Equal("expired", cut.Find("[data-testid=approval-7-expires]").TextContent.Trim()));
+        Assert.Empty(_approvals.Decisions);
+    }
+
+    [Fact]
+    public void On_the_simulated_market_the_countdown_is_in_simulated_time_and_says_so()
+    {
+        TradingClock.Simulated = true;
+        TradingClock.SimulatedUtc = Expires.AddHours(-26).AddSeconds(-5);
+        _approvals.Items.Add(Card(7));
+        var cut = Render<ApprovalQueue>();
+        Assert.Equal("26:00:05", cut.Find("[data-testid=approval-7-expires]").TextContent.Trim());
+        Assert.Contains("Expires in (sim)", cut.Find("thead").TextContent);
+    }
+
+    [Theory]
+    [InlineData(0, "expired")]
+    [InlineData(59, "0:59")]
+    [InlineData(3_600, "1:00:00")]
+    [InlineData(90_061, "25:01:01")]
+    public void The_countdown_reads_minutes_and_seconds_then_hours(int seconds, string text) =>
+        Assert.Equal(text, ApprovalQueue.Countdown(TimeSpan.FromSeconds(seconds)));
 }

@@ -41,11 +41,16 @@ public abstract class ComponentTestBase : IAsyncLifetime
         Ctx.Services.AddScoped<ThemeState>();
         // The shell's bell and nav read alerts on every page.
         Ctx.Services.AddSingleton<IAlertsService>(Alerts);
-        // ...and the sign-out button asks whether the trader signed in.
+        // ...the sign-out button asks whether the trader signed in...
         Ctx.Services.AddSingleton<ISignInService>(SignIn);
+        // ...and the header's market badge and the approval countdowns read the trading clock.
+        TradingClock = new FakeTradingClock(() => Clock.GetUtcNow().UtcDateTime);
+        Ctx.Services.AddSingleton<ITradingClock>(TradingClock);
     }
 
     protected FakeSignInService SignIn { get; } = new();
+
+    protected FakeTradingClock TradingClock { get; }
 
     protected FakeAlertsService Alerts { get; } = new();
 

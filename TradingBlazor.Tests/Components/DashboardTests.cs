@@ -6,6 +6,7 @@ using TradingBlazor.Domain.Calendar;
 using TradingBlazor.Domain.MarketData;
 using TradingBlazor.Domain.Time;
 using TradingBlazor.Domain.Trading;
+using TradingBlazor.Engine.Bots;
 using TradingBlazor.Services;
 using TradingBlazor.Tests.Components.Fakes;
 
@@ -196,24 +197,111 @@ public sealed class DashboardTests : ComponentTestBase
         Assert.False(HasTestId("chart-error"));
     }
 
+    private static BotTile Tile(BotCard bot, decimal today = 0m, SignalView? last = null, params decimal[] curve) =>
+        new(bot, today, last, curve.Length > 0 ? curve : new[] { bot.Capital, bot.Equity });
+
     [Fact]
-    public async Task Lists_the_bots_compactly_with_their_buttons_and_the_recent_trades()
+    public async Task A_card_per_bot_shows_its_status_money_signal_and_sparkline_and_sends_its_commands()
     {
-        _bots.Bots.Add(FakeBotsService.Bot(1, "Momentum", BotStatus.Running, equity: 10_100m));
+        var bot = FakeBotsService.Bot(1, "Momentum", BotStatus.Running, equity: 10_100m, pnl: 100m) with { StatusReason = "resumed at start-up", OpenPositions = 1 };
+        _bots.Bots.Add(bot);
         _bots.Trades.Add(new TradeActivity(Clock.UtcNow(), 1, "Momentum", "SPY", OrderSide.Buy, 10m, 500m, null));
-        Serve(RegularSessionMorning);
+        var service = Serve(RegularSessionMorning);
+        var signal = new SignalView(4, 1, "SPY", Eastern(2025, 3, 12, 10, 55).UtcDateTime, SignalAction.Buy, 0.9, "entry.rule",
+            new Dictionary<string, double?> { ["close"] = 500 }, true, "executed", "tb1-SPY-x");
+        service.Tiles.Add(Tile(bot, today: -12.5m, last: signal, 10_000m, 9_990m, 10_100m));
 
         Render<Dashboard>();
 
-        Assert.False(HasTestId("coming-soon"));
-        Assert.Equal("Running", Text("bot-1-status"));
-        Assert.False(HasTestId("bot-1-equity"));
+        Assert.Equal("Running", Text("bot-tile-1-status"));
+        Assert.Equal("resumed at start-up", Text("bot-tile-1-reason"));
+        Assert.Equal("-$12.50", Text("bot-tile-1-today"));
+        Assert.Contains("tb-loss", ByTestId("bot-tile-1-today").ClassList);
+        Assert.Equal("$100.00", Text("bot-tile-1-total"));
+        Assert.Equal("1 position", Text("bot-tile-1-positions"));
+        Assert.Equal("Last signal: Buy SPY Mar 12 10:55 ET · executed", Text("bot-tile-1-signal"));
+        Assert.Equal("3", ByTestId("bot-tile-1-spark").GetAttribute("data-points"));
+        Assert.EndsWith("bots/1", ByTestId("bot-tile-1-link").GetAttribute("href"));
+        Assert.Contains("SPY · auto · $10,000.00 capital", ByTestId("bot-tile-1").TextContent);
         Assert.Contains("SPY", ByTestId("dashboard-trades").TextContent);
         Assert.Equal(new[] { 10 }, _bots.TradeLimits);
+        Assert.True(ByTestId("bot-tile-1-start").HasAttribute("disabled"));
 
-        await ByTestId("bot-1-pause").ClickAsync(new());
+        await ByTestId("bot-tile-1-pause").ClickAsync(new());
 
         Assert.Equal(new[] { new FakeBotsService.CommandCall(1, Engine.Bots.BotCommand.Pause) }, _bots.Commands);
-        Host.WaitForAssertion(() => Assert.Equal("Paused", Text("bot-1-status")));
+        Host.WaitForAssertion(() => Assert.Equal(2, service.LoadCalls)); // reloaded at once after the command
+    }
+
+    [Fact]
+    public void An_engine_event_reloads_the_cards_and_the_figures_without_polling()
+    {
+        var service = Serve(RegularSessionMorning);
+        Render<Dashboard>();
+        Assert.True(HasTestId("no-bots"));
+        Assert.True(service.HasSubscribers);
+
+        var bot = FakeBotsService.Bot(2, "Breakout", BotStatus.Paused);
+        service.Tiles.Add(Tile(bot));
+        service.View = service.View with { RealizedPnlToday = 7m };
+        service.RaiseChanged();
+
+        Host.WaitForAssertion(() => Assert.Equal("Paused", Text("bot-tile-2-status")));
+        Assert.Equal("$7.00", Text("pnl-today"));
+        Assert.Equal(2, service.LoadCalls);
+        Assert.Equal("No signal yet", Text("bot-tile-2-signal"));
+    }
+
+    [Fact]
+    public void The_portfolio_shows_equity_and_pnl_today_realized_plus_open_and_since_start()
+    {
+        var service = Serve(RegularSessionMorning);
+        service.View = service.View with { Portfolio = new PortfolioSummary(20_000m, 20_350m, 120m, -20m, 350m) };
+
+        Render<Dashboard>();
+
+        Assert.Equal("$20,350.00", Text("portfolio-equity"));
+        Assert.Equal("$350.00", Text("pnl-since-start"));
+        Assert.Contains("tb-gain", ByTestId("pnl-since-start").ClassList);
+        Assert.Equal("$100.00", Text("pnl-today"));
+        Assert.Equal("$120.00 realized + -$20.00 open ·", Text("pnl-split"));
+    }
+
+    [Fact]
+    public void On_the_simulated_market_the_page_labels_its_clock_and_names_broker_and_stream()
+    {
+        var service = Serve(RegularSessionMorning);
+        service.View = service.View with
+        {
+            SimulatedTime = true,
+            Connection = new ConnectionSummary(Engine.Brokerage.BrokerMode.Simulated, "Simulated broker", Array.Empty<string>()),
+        };
+
+        Render<Dashboard>();
+
+        Assert.Contains("SIMULATED MARKET", Text("dashboard-clock"));
+        Assert.Contains("Sim time", Text("sim-clock"));
+        Assert.Contains("Simulated session (NYSE)", Text("card-session"));
+        Assert.Equal("Broker: Simulated broker · Stream: simulated feed", Text("connection-status"));
+    }
+
+    [Fact]
+    public void The_chart_carries_the_bots_entries_and_exits_as_markers_and_follows_the_chosen_symbol()
+    {
+        var chart = Ctx.JSInterop.SetupModule("./js/price-chart.js");
+        chart.Setup<int>("create", _ => true).SetResult(5);
+        var service = Serve(RegularSessionMorning);
+        service.View = service.View with { ChartSymbols = new[] { "SPY", "QQQ" } };
+        service.Markers["SPY"] = new() { Engine.Charts.TradeMarkers.Entry(1_741_791_600, 10m), Engine.Charts.TradeMarkers.Exit(1_741_792_500, -3.5m) };
+        service.Markers["QQQ"] = new() { Engine.Charts.TradeMarkers.Entry(1_741_791_600, 2m) };
+
+        Render<Dashboard>();
+
+        Host.WaitForAssertion(() => Assert.Equal("2", ByTestId("price-chart").GetAttribute("data-markers")));
+        var sent = Assert.Single(chart.Invocations["setMarkers"]);
+        var markers = Assert.IsAssignableFrom<IReadOnlyList<Engine.Backtesting.ChartMarker>>(sent.Arguments[1]);
+        Assert.Equal(new[] { "Buy 10", "Sell -3.5" }, markers.Select(m => m.Text));
+        Assert.Equal("#ef5350", markers[1].Color);
+        Assert.Equal("2 trade markers", Text("chart-markers"));
     }
 }

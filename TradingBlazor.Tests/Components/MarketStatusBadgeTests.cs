@@ -117,4 +117,18 @@ public sealed class MarketStatusBadgeTests : ComponentTestBase
         Host.WaitForAssertion(() => Assert.Contains("NYSE regular session. Now Wed 2025-03-12 11:00 ET", Host.Find(".mud-popover-provider").TextContent));
         Assert.DoesNotContain("early close", Host.Find(".mud-popover-provider").TextContent);
     }
+
+    [Fact]
+    public void While_the_simulated_market_runs_it_reads_the_simulated_session_and_says_so()
+    {
+        At(2025, 3, 12, 8); // the app's clock: before the open
+        TradingClock.Simulated = true;
+        TradingClock.SimulatedUtc = MarketTime.ToUtc(new DateOnly(2025, 3, 11), new TimeOnly(14, 10)); // the simulation's afternoon
+        Render<MarketStatusBadge>();
+        var (phase, text, shortText, _) = Badge();
+        Assert.Equal("Open", phase);
+        Assert.Equal("Sim · Market open · closes 16:00 ET", text);
+        Assert.Equal("Sim · Open", shortText);
+        Assert.Equal("true", ByTestId("market-badge").GetAttribute("data-simulated"));
+    }
 }

@@ -16,8 +16,8 @@ public sealed class NavMenuTests : ComponentTestBase
         Render<NavMenu>();
 
         var links = Links();
-        Assert.Equal(new[] { "Dashboard", "Markets", "Bots", "Positions", "Backtests", "Trades", "Reports", "Settings" }, links.Keys);
-        Assert.Equal(new[] { "", "markets", "bots", "positions", "backtests", "trades", "reports", "settings" }, links.Values.Select(l => l.Href));
+        Assert.Equal(new[] { "Dashboard", "Markets", "Bots", "Positions", "Approvals", "Backtests", "Trades", "Reports", "Settings" }, links.Keys);
+        Assert.Equal(new[] { "", "markets", "bots", "positions", "approvals", "backtests", "trades", "reports", "settings" }, links.Values.Select(l => l.Href));
         Assert.Equal(NavMenu.Items.Select(i => i.Text), links.Keys);
     }
 
@@ -69,14 +69,15 @@ public sealed class NavMenuTests : ComponentTestBase
     }
 
     [Fact]
-    public void Waiting_approvals_show_beside_bots_and_follow_the_queue()
+    public void Waiting_approvals_show_beside_approvals_and_follow_the_queue()
     {
         Alerts.PendingApprovals = 2;
         Render<NavMenu>();
 
         var count = ByTestId("nav-approvals");
         Assert.Equal("2", count.TextContent.Trim());
-        Assert.Equal("Bots", count.Closest("a")!.TextContent.Replace("2", "").Trim());
+        Assert.Equal("Approvals", count.Closest("a")!.TextContent.Replace("2", "").Trim());
+        Assert.EndsWith("approvals", count.Closest("a")!.GetAttribute("href"));
 
         Alerts.ChangeApprovals(5);
         Host.WaitForAssertion(() => Assert.Equal("5", ByTestId("nav-approvals").TextContent.Trim()));

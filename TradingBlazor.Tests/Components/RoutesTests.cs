@@ -64,7 +64,8 @@ public sealed class RoutesTests : ComponentTestBase
 
         var cut = RenderAlone<Routes>();
 
-        Assert.Equal("Not found", cut.Find("[data-testid='page-title']").TextContent);
+        Assert.Equal("Nothing at this address", cut.Find("[data-testid='page-title']").TextContent);
+        Assert.NotNull(cut.Find("[data-testid='not-found-home']"));
         Assert.NotNull(cut.Find(".tb-layout [data-testid='nav']"));
         Assert.Equal(0, _dashboard.LoadCalls);
     }

@@ -137,6 +137,12 @@ public static class AppHost
         app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel);
         app.UseStatusCodePages();
         app.UseApiErrorHandling();
+        // A page the browser asked for that does not exist gets the app's own 404 page (the API keeps its plain answers).
+        app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) && !c.Request.Path.StartsWithSegments("/api") && c.Request.Headers.Accept.ToString().Contains("text/html"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the re-execution, so the re-executed request finds the 404 page's endpoint; before the
+        // security middleware, whose authorization reads each endpoint's metadata (what stays open without a key).
+        app.UseRouting();
         app.UseTradingBlazorSecurity(); // before antiforgery; health, API docs and static files stay open
         app.UseAntiforgery();
         // Pings keep /ws alive through proxies and drop peers that stopped answering.

@@ -6,6 +6,7 @@ namespace TradingBlazor.Tests.Components.Fakes;
 public sealed class FakeApprovalsService : IApprovalsService
 {
     public List<ApprovalCard> Items { get; } = new();
+    public List<ApprovalAudit> History { get; } = new();
     public List<(long Id, bool Approved)> Decisions { get; } = new();
     /// <summary>What the next decision answers (null: done).</summary>
     public string? Problem { get; set; }
@@ -15,6 +16,9 @@ public sealed class FakeApprovalsService : IApprovalsService
     public void RaiseChanged() => Changed?.Invoke();
 
     public Task<IReadOnlyList<ApprovalCard>> PendingAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<ApprovalCard>>(Items.ToList());
+
+    public Task<IReadOnlyList<ApprovalAudit>> HistoryAsync(int limit, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<ApprovalAudit>>(History.Take(limit).ToList());
 
     public Task<string?> ApproveAsync(long id, string? note, CancellationToken ct = default) => Decide(id, true);
 

@@ -48,8 +48,8 @@ public sealed class BacktestChartBuilder(SimulatedMarket simulated, IBarStore st
         var candles = bars.Select(b => new ChartCandle(T(b.StartUtc), (double)b.Open, (double)b.High, (double)b.Low, (double)b.Close, (double)b.Volume)).ToList();
         var markers = Trades(run).Where(t => t.Symbol == symbol).SelectMany(t => new[]
         {
-            new ChartMarker(T(t.EntryTime), "belowBar", "#26a69a", "arrowUp", $"Buy {t.Quantity:0.##}"),
-            new ChartMarker(T(t.ExitTime), "aboveBar", t.Pnl >= 0 ? "#2962ff" : "#ef5350", "arrowDown", $"Sell {t.Pnl:+0.##;-0.##}"),
+            TradeMarkers.Entry(T(t.EntryTime), t.Quantity),
+            TradeMarkers.Exit(T(t.ExitTime), t.Pnl),
         }).OrderBy(m => m.Time).ToList();
         return new BacktestChart(symbol, equityLine, benchmark, drawdown, candles, markers);
     }

@@ -62,7 +62,7 @@ public sealed class ApprovalService(IDbContextFactory<TradingDbContext> db, BotR
 
     private static ApprovalResult Fail(BotProblemKind kind, string field, string message) => new(null, new BotProblem(kind, field, message));
 
-    private static ApprovalView View(ApprovalRecord a, string? botName) => new(
+    internal static ApprovalView View(ApprovalRecord a, string? botName) => new(
         a.Id, a.BotId, botName, a.ClientOrderId, a.Symbol, a.Action, a.Quantity, a.Notional, a.Price, a.Confidence, a.Reason, a.Values, a.Status,
         a.RequestedAt, a.ExpiresAt, a.DecidedAt, a.DecidedBy, a.Note, a.Outcome);
 }

@@ -45,6 +45,7 @@ public static class TradingEngineServices
         services.AddHostedService(sp => sp.GetRequiredService<KillSwitch>());
         services.AddSingleton<ITradingQueries, TradingQueries>();
         services.AddSingleton<IApprovalService, ApprovalService>();
+        services.AddSingleton(DecisionJournal.Create);
         return services;
     }
 }

@@ -97,6 +97,7 @@ export function setMarkers(id, markers) {
   const c = charts.get(id);
   if (c.markers) c.markers.setMarkers(markers);
   else c.markers = window.LightweightCharts.createSeriesMarkers(c.candles, markers);
+  c.markerCount = markers.length;
 }
 
 export function setTheme(id, dark) {
@@ -116,7 +117,7 @@ export function info(id) {
     indicators: [...c.indicators.keys()],
     lastClose: c.candles.data().at(-1)?.close ?? null,
     dark: c.dark,
-    markers: c.markers ? c.markers.markers().length : 0,
+    markers: c.markerCount ?? 0,
   };
 }
 
