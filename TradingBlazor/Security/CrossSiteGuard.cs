@@ -13,8 +13,8 @@ public sealed class CrossSiteGuard(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
-        bool changesState = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || HttpMethods.IsConnect(request.Method)); // CONNECT opens an HTTP/2 WebSocket: judged as a handshake
+        // CONNECT (an HTTP/2 WebSocket) counts here too.
+        bool changesState = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
         if ((changesState || IsWebSocketHandshake(request)) && IsCrossSite(request))
         {
             await RefuseAsync(http, StatusCodes.Status403Forbidden, "Cross-site request refused.",
@@ -47,7 +47,7 @@ public sealed class CrossSiteGuard(RequestDelegate next)
 
     // Read from the headers: the WebSocket middleware, which would tell, runs later in the pipeline.
     private static bool IsWebSocketHandshake(HttpRequest request) =>
-        string.Equals(request.Headers.Upgrade, "websocket", StringComparison.OrdinalIgnoreCase) || HttpMethods.IsConnect(request.Method);
+        string.Equals(request.Headers.Upgrade, "websocket", StringComparison.OrdinalIgnoreCase);
 
     private static bool HasBody(HttpRequest request) => request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
 
@@ -55,9 +55,6 @@ public sealed class CrossSiteGuard(RequestDelegate next)
         MediaTypeHeaderValue.TryParse(contentType, out var media) && media.MediaType is { } type
         && (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
-    private static Task RefuseAsync(HttpContext http, int status, string title, string detail)
-    {
-        http.Response.StatusCode = status;
-        return Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(http);
-    }
+    private static Task RefuseAsync(HttpContext http, int status, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(http);
 }
