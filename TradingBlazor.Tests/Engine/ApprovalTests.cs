@@ -200,6 +200,30 @@ public sealed class ApprovalTests : IAsyncLifetime
         Assert.True(approved.Ok, approved.Problem?.Message);
     }
 
+    [Fact]
+    public async Task A_waiting_item_of_a_bot_that_does_not_resume_expires_on_record_saying_why()
+    {
+        long id = await StartAsync(Bot("doubtful", 0.75));
+        await PublishAsync(99m, 101m);
+        var item = Assert.Single(await WaitingAsync());
+        await _engine.DisposeAsync();
+        // The process ended while the bot was failing: it comes back in error and cannot act on what waited for it.
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_dir, "approvals.db")}"))
+        {
+            await connection.OpenAsync();
+            var update = connection.CreateCommand();
+            update.CommandText = $"UPDATE bots SET status = 'Error' WHERE id = {id}";
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        _engine = await StartEngineAsync();
+        Assert.Null(_engine.Runtime.Worker(id));
+        Assert.Empty(await WaitingAsync());
+        var expired = Assert.Single(await _engine.Approvals.ListAsync(new ApprovalFilter(id, Status: null)));
+        Assert.Equal((item.Id, ApprovalStatus.Expired, "engine"), (expired.Id, expired.Status, expired.DecidedBy));
+        Assert.Contains("not running when the app restarted", expired.Outcome);
+    }
+
     [Theory]
     [InlineData("2026-11-23", "15:55")] // a normal day
     [InlineData("2026-11-27", "12:55")] // the day after Thanksgiving closes at 13:00

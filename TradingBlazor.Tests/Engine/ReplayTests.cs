@@ -55,6 +55,23 @@ public sealed class ReplayTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task A_replay_that_fails_midway_leaves_no_store_and_a_killed_ones_leftovers_are_replaced()
+    {
+        var path = Path.Combine(_dir, "replay.db");
+        var invalid = ReferenceBacktestTests.SmaCross with { Capital = -1m }; // refused by the bot service, after the store exists
+        await Assert.ThrowsAsync<BotConfigException>(() => new LiveReplay(path).RunAsync(invalid, ReferenceBacktestTests.SpxBars(), new BacktestOptions()));
+        Assert.Empty(Directory.GetFiles(_dir));
+
+        await File.WriteAllTextAsync(path + ".partial", "what a replay killed midway left behind");
+        var replay = await new LiveReplay(path).RunAsync(ReferenceBacktestTests.SmaCross, ReferenceBacktestTests.SpxBars(), new BacktestOptions { Capital = 10_000m });
+        Assert.Equal(path, replay.DatabasePath);
+        Assert.Equal(new[] { path }, Directory.GetFiles(_dir));
+        var backtest = new Backtester(BotConfigValidator.CompileOrThrow(ReferenceBacktestTests.SmaCross), new BacktestOptions { Capital = 10_000m })
+            .Run(ReferenceBacktestTests.SpxBars());
+        AssertStoreHolds(replay, backtest);
+    }
+
+    [Fact]
     public async Task The_replay_command_writes_the_backtest_files_and_a_store()
     {
         var args = new[] { "--data", SpxFixture.BarsPath, "--symbol", "SPX", "--strategy", Path.Combine(TestPaths.RepositoryRoot, "samples", "strategies", "sma_cross.json"), "--fractional" };

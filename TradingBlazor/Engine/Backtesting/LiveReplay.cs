@@ -1,5 +1,6 @@
 using TradingBlazor.Adapters.Replay;
 using TradingBlazor.Adapters.Simulated;
+using TradingBlazor.Data;
 using TradingBlazor.Domain.MarketData;
 using TradingBlazor.Domain.Strategies.Config;
 using TradingBlazor.Domain.Trading;
@@ -12,6 +13,8 @@ namespace TradingBlazor.Engine.Backtesting;
 /// check schedule, the pipeline, the order manager and the simulated broker — published as fast as the engine takes
 /// them. Each instant's bars are drained before the next, so the equity curve is taken where the backtester takes it.
 /// The result must equal the backtest of the same bars: both drive the same pipeline.
+/// The store is written beside its path (".partial") and moved there when the replay has ended: a replay that is
+/// killed or fails midway never leaves a store that looks finished, with its bot still running.
 /// </summary>
 public sealed class LiveReplay
 {
@@ -24,10 +27,30 @@ public sealed class LiveReplay
     public async Task<Outcome> RunAsync(BotConfig config, IReadOnlyDictionary<string, IReadOnlyList<Bar>> data, BacktestOptions options, CancellationToken ct = default)
     {
         if (File.Exists(_databasePath)) throw new IOException($"{_databasePath} exists: a replay writes a fresh store");
+        string partial = _databasePath + ".partial";
+        SqliteFiles.Delete(partial); // what a replay that did not end left behind
+        try
+        {
+            var outcome = await ReplayAsync(partial, config, data, options, ct);
+            SqliteFiles.ClosePooled();
+            SqliteFiles.Move(partial, _databasePath);
+            return outcome with { DatabasePath = _databasePath };
+        }
+        catch
+        {
+            SqliteFiles.ClosePooled();
+            SqliteFiles.Delete(partial);
+            throw;
+        }
+    }
+
+    private static async Task<Outcome> ReplayAsync(string databasePath, BotConfig config, IReadOnlyDictionary<string, IReadOnlyList<Bar>> data,
+        BacktestOptions options, CancellationToken ct)
+    {
         var feed = new RecordedBarFeed();
         var fill = options.Fill with { FractionalShares = options.FractionalShares ?? config.Risk.FractionalShares };
         var runtimeOptions = new RuntimeOptions { Fill = fill, ApproveAll = true, WarmUp = false, KeepSignals = true };
-        await using var engine = await StandaloneEngine.StartAsync(_databasePath, feed, new NoHistory(), runtimeOptions, ct: ct);
+        await using var engine = await StandaloneEngine.StartAsync(databasePath, feed, new NoHistory(), runtimeOptions, ct: ct);
         var (runtime, bots) = (engine.Runtime, engine.Bots);
 
         var symbols = data.Keys.Select(s => s.ToUpperInvariant()).ToList();
@@ -60,6 +83,6 @@ public sealed class LiveReplay
             await worker.Pipeline.Orders.FlushAsync();
         });
         await bots.CommandAsync(id, BotCommand.Stop, ct: ct);
-        return new Outcome(result!, id, _databasePath);
+        return new Outcome(result!, id, databasePath);
     }
 }

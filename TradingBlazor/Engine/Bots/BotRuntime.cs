@@ -183,6 +183,22 @@ public sealed partial class BotRuntime : IAsyncDisposable
         await worker.DisposeAsync();
     }
 
+    /// <summary>
+    /// Only a running bot can act on an approval: what still waits for a bot that is not running (it failed, or did
+    /// not resume after a restart) expires on record, saying why, instead of showing as waiting forever.
+    /// </summary>
+    public async Task<int> ExpireApprovalsOfInactiveBotsAsync(string why, long? botId = null, CancellationToken ct = default)
+    {
+        await using var db = await _db.CreateDbContextAsync(ct);
+        var waiting = await db.Approvals.Where(a => a.Status == ApprovalStatus.Pending && (botId == null || a.BotId == botId))
+            .Select(a => new { a.BotId, a.ClientOrderId }).ToListAsync(ct);
+        var orphaned = waiting.Where(a => !_workers.ContainsKey(a.BotId)).ToList();
+        foreach (var a in orphaned)
+            await LiveJournal(a.BotId, _clock).ApprovalResolvedAsync(new ApprovalDecision(a.ClientOrderId, ApprovalStatus.Expired, "engine", null, why, _clock.UtcNow()));
+        if (orphaned.Count > 0) _log.LogWarning("{Count} approvals of bots not running expired: {Why}", orphaned.Count, why);
+        return orphaned.Count;
+    }
+
     // Approvals still pending in the store, as the gate holds them (the signal from its row; exits from the config's fractions).
     private async Task<List<ApprovalRequest>> WaitingApprovalsAsync(long botId, CompiledBot bot, CancellationToken ct)
     {

@@ -32,7 +32,7 @@ public sealed partial class BotService : IBotService, IHostedService
         _bus = bus;
         _clock = clock;
         _log = log;
-        _runtime.BotFailed += (id, ex) => _ = SetStatusAsync(id, BotStatus.Error, ex.Message);
+        _runtime.BotFailed += (id, ex) => _ = FailedAsync(id, ex);
     }
 
     /// <summary>Seeds the demo bots into an empty store (the app's default), before the bots resume.</summary>
@@ -66,6 +66,20 @@ public sealed partial class BotService : IBotService, IHostedService
         finally
         {
             _runtime.ResumeDone();
+        }
+        await _runtime.ExpireApprovalsOfInactiveBotsAsync("its bot was not running when the app restarted", ct: ct);
+    }
+
+    private async Task FailedAsync(long id, Exception ex)
+    {
+        try
+        {
+            await SetStatusAsync(id, BotStatus.Error, ex.Message);
+            await _runtime.ExpireApprovalsOfInactiveBotsAsync($"its bot failed: {ex.Message}", id);
+        }
+        catch (Exception again)
+        {
+            _log.LogError(again, "Bot {BotId}: recording its failure failed", id);
         }
     }
 
