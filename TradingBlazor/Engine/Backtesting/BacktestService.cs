@@ -118,16 +118,26 @@ public sealed class BacktestService
             }).ToListAsync(ct);
     }
 
-    /// <summary>Bars for a run (sessions whose New York date is in [from, to]); an empty symbol is an error naming it.</summary>
-    public async Task<Dictionary<string, IReadOnlyList<Bar>>> LoadBarsAsync(IEnumerable<string> symbols, Timeframe timeframe, DateOnly from, DateOnly to, BacktestSource source, CancellationToken ct)
+    /// <summary>
+    /// A run's bars read a chunk at a time (sessions whose New York date is in [from, to]): what a backtest streams. The
+    /// first read of a symbol without bars in the range throws, naming it.
+    /// </summary>
+    public IReadOnlyList<IBarCursor> OpenCursors(IEnumerable<string> symbols, Timeframe timeframe, DateOnly from, DateOnly to, BacktestSource source)
     {
         IHistoricalBars history = source == BacktestSource.Simulated ? _simulated : _store;
+        var name = source.ToString().ToLowerInvariant();
+        return symbols.Select(symbol => (IBarCursor)new HistoryCursor(history, name, symbol, timeframe, from, to)).ToList();
+    }
+
+    /// <summary>All the bars of a run in memory, for sweeps and walk-forward, which replay them many times.</summary>
+    public async Task<Dictionary<string, IReadOnlyList<Bar>>> LoadBarsAsync(IEnumerable<string> symbols, Timeframe timeframe, DateOnly from, DateOnly to, BacktestSource source, CancellationToken ct)
+    {
         var data = new Dictionary<string, IReadOnlyList<Bar>>();
-        foreach (var symbol in symbols)
+        foreach (var cursor in OpenCursors(symbols, timeframe, from, to, source))
         {
-            var bars = await history.GetBarsAsync(symbol, timeframe, MarketTime.ToUtc(from, TimeOnly.MinValue), MarketTime.ToUtc(to.AddDays(1), TimeOnly.MinValue), ct);
-            if (bars.Count == 0) throw new InvalidOperationException($"No {timeframe} bars for {symbol} from {source.ToString().ToLowerInvariant()} between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}.");
-            data[symbol] = bars;
+            var bars = new List<Bar>();
+            while (await cursor.NextAsync(ct) is { } chunk) bars.AddRange(chunk.Bars);
+            data[cursor.Symbol] = bars;
         }
         return data;
     }
@@ -143,9 +153,11 @@ public sealed class BacktestService
             await _slots.WaitAsync(ct);
             slot = true;
             await MarkRunningAsync(id, ct);
-            var data = await LoadBarsAsync(request.EffectiveSymbols, bot.Timeframe, request.From, request.To, request.Source, ct);
+            var cursors = OpenCursors(request.EffectiveSymbols, bot.Timeframe, request.From, request.To, request.Source);
             var progress = new Progress(this, id);
-            result = await Task.Run(() => new Backtester(bot, request.ToOptions()).Run(data, progress, ct), ct);
+            // The estimate counts weekdays, an upper bound on a symbol's instants: the equity curve is allocated once.
+            int points = (int)Math.Min(request.EstimatedBars(bot.Timeframe) / Math.Max(1, request.EffectiveSymbols.Count), _maxBars);
+            result = await Task.Run(() => new Backtester(bot, request.ToOptions()).RunAsync(cursors, progress, points, ct).AsTask(), ct);
         }
         catch (OperationCanceledException)
         {
