@@ -107,15 +107,23 @@ public sealed class BacktestService
     }
 
     /// <summary>Recent runs without their large documents.</summary>
-    public async Task<List<BacktestRunRecord>> ListAsync(int limit = 100, CancellationToken ct = default)
+    public async Task<List<BacktestRunRecord>> ListAsync(int limit = 100, CancellationToken ct = default) => (await PageAsync(0, limit, ct)).Runs;
+
+    /// <summary>
+    /// One page of the runs, newest first, with how many there are: only the listed columns and the small summary are
+    /// read; the equity and trades documents stay in the store until a run is opened.
+    /// </summary>
+    public async Task<(List<BacktestRunRecord> Runs, int Total)> PageAsync(int skip, int take, CancellationToken ct = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(ct);
-        return await db.BacktestRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(limit)
+        int total = await db.BacktestRuns.CountAsync(ct);
+        var runs = await db.BacktestRuns.AsNoTracking().OrderByDescending(r => r.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 500))
             .Select(r => new BacktestRunRecord
             {
                 Id = r.Id, Name = r.Name, RequestJson = "", Symbols = r.Symbols, Timeframe = r.Timeframe, FromUtc = r.FromUtc, ToUtc = r.ToUtc,
                 Source = r.Source, Status = r.Status, Error = r.Error, CreatedAt = r.CreatedAt, FinishedAt = r.FinishedAt, FinalEquity = r.FinalEquity, SummaryJson = r.SummaryJson,
             }).ToListAsync(ct);
+        return (runs, total);
     }
 
     /// <summary>
