@@ -221,7 +221,7 @@ public sealed class BacktestService
         {
             run.FinalEquity = Math.Round(result.FinalEquity, 8);
             run.SummaryJson = JsonSerializer.Serialize(BacktestReport.Summary(result).ToDictionary(kv => kv.Key, kv => Finite(kv.Value)), Json);
-            run.EquityJson = JsonSerializer.Serialize(result.Equity.Select(p => new { t = p.TimeUtc, e = p.Equity }), Json);
+            run.EquityJson = JsonSerializer.Serialize(StoredEquity.From(result.Equity).Select(p => new { t = p.TimeUtc, e = p.Equity }), Json);
             run.TradesJson = JsonSerializer.Serialize(result.Trades.Select(StoredTrade.From), Json);
         }
         await db.SaveChangesAsync(CancellationToken.None);
