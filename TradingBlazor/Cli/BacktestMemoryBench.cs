@@ -46,15 +46,15 @@ public static class BacktestMemoryBench
             var service = app.Services.GetRequiredService<BacktestService>();
             var bot = BacktestBench.RsiMacdBot(symbols);
             var request = new BacktestRequest { Config = bot.Config, From = sessions[0], To = sessions[^1], Source = BacktestSource.Store };
-            stdout.WriteLine("| mode | bars | seconds | bars/s | peak held after GC B/bar | peak managed growth B/bar | peak RSS growth B/bar | stored equity points | trades |");
-            stdout.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            stdout.WriteLine("| mode | bars | seconds | bars/s | peak held after GC B/bar | peak managed growth B/bar | peak RSS growth B/bar | stored equity points | trades | signals |");
+            stdout.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var mode in modes)
             {
                 var m = await MeasureAsync(mode == "streamed"
                     ? () => RunStreamedAsync(service, request)
                     : () => RunHeldAsync(service, request, bot));
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {mode} | {m.Bars:N0} | {m.Seconds:F1} | {m.Bars / m.Seconds:N0} | {(double)m.HeldGrowth / m.Bars:F1} | {(double)m.ManagedGrowth / m.Bars:F1} | {(double)m.RssGrowth / m.Bars:F1} | {m.EquityPoints:N0} | {m.Trades:N0} |"));
+                    $"| {mode} | {m.Bars:N0} | {m.Seconds:F1} | {m.Bars / m.Seconds:N0} | {(double)m.HeldGrowth / m.Bars:F1} | {(double)m.ManagedGrowth / m.Bars:F1} | {(double)m.RssGrowth / m.Bars:F1} | {m.EquityPoints:N0} | {m.Trades:N0} | {m.Signals:N0} |"));
             }
             return 0;
         }
@@ -65,9 +65,9 @@ public static class BacktestMemoryBench
         }
     }
 
-    private sealed record Outcome(int Bars, int EquityPoints, int Trades);
+    private sealed record Outcome(int Bars, int EquityPoints, int Trades, int Signals);
 
-    private sealed record Measured(int Bars, double Seconds, long HeldGrowth, long ManagedGrowth, long RssGrowth, int EquityPoints, int Trades);
+    private sealed record Measured(int Bars, double Seconds, long HeldGrowth, long ManagedGrowth, long RssGrowth, int EquityPoints, int Trades, int Signals);
 
     /// <summary>One run through the service, as the app runs it; its stored summary says how many bars it replayed.</summary>
     private static async Task<Outcome> RunStreamedAsync(BacktestService service, BacktestRequest request)
@@ -88,7 +88,8 @@ public static class BacktestMemoryBench
             using var summary = System.Text.Json.JsonDocument.Parse(run.SummaryJson!);
             using var equity = System.Text.Json.JsonDocument.Parse(run.EquityJson!);
             using var trades = System.Text.Json.JsonDocument.Parse(run.TradesJson!);
-            return new Outcome(summary.RootElement.GetProperty("bars").GetInt32(), equity.RootElement.GetArrayLength(), trades.RootElement.GetArrayLength());
+            return new Outcome(summary.RootElement.GetProperty("bars").GetInt32(), equity.RootElement.GetArrayLength(), trades.RootElement.GetArrayLength(),
+                summary.RootElement.GetProperty("signals").GetInt32());
         }
         finally
         {
@@ -101,7 +102,7 @@ public static class BacktestMemoryBench
     {
         var data = await service.LoadBarsAsync(request.EffectiveSymbols, bot.Timeframe, request.From, request.To, request.Source, default);
         var result = await Task.Run(() => new Backtester(bot, request.ToOptions()).Run(data));
-        return new Outcome(result.Bars, result.Equity.Count, result.Trades.Count);
+        return new Outcome(result.Bars, StoredEquity.From(result.Equity).Count, result.Trades.Count, result.Signals.Count);
     }
 
     /// <summary>Peak growth over a collected baseline: managed heap sampled every few milliseconds, and the kernel's peak RSS.</summary>
@@ -132,7 +133,7 @@ public static class BacktestMemoryBench
         stop.Cancel();
         await sampler;
         rssPeak = Math.Max(rssPeak, PeakResidentBytes());
-        return new Measured(outcome.Bars, seconds, heldPeak - heldBefore, managedPeak - managedBefore, rssPeak - rssBefore, outcome.EquityPoints, outcome.Trades);
+        return new Measured(outcome.Bars, seconds, heldPeak - heldBefore, managedPeak - managedBefore, rssPeak - rssBefore, outcome.EquityPoints, outcome.Trades, outcome.Signals);
     }
 
     /// <summary>The heap's size right after the latest collection, over all generations.</summary>
