@@ -40,11 +40,16 @@ public class StreamedBacktestTests
 
         var cursors = service.OpenCursors(config.Symbols, bot.Timeframe, from, to, BacktestSource.Store);
         var chunks = new CountingCursor(cursors[0]);
-        var streamed = await new Backtester(bot).RunAsync(new[] { chunks, cursors[1], cursors[2] });
+        var reports = new List<double>();
+        var streamed = await new Backtester(bot).RunAsync(new[] { chunks, cursors[1], cursors[2] }, new Reports(reports));
         var held = new Backtester(bot).Run(await service.LoadBarsAsync(config.Symbols, bot.Timeframe, from, to, BacktestSource.Store, default));
 
         Assert.True(chunks.Chunks >= 5, $"{chunks.Chunks} chunks"); // really streamed, a few sessions at a time
         Assert.Equal(stored, held.Bars);
+        // Progress is the share of the range replayed: rising, in steps of at least 1%, ending at 1.
+        Assert.True(reports.Count >= 3, string.Join(", ", reports));
+        Assert.All(reports.Zip(reports.Skip(1)), pair => Assert.True(pair.Second - pair.First >= 0.01 || pair.Second == 1));
+        Assert.Equal(1, reports[^1]);
         AssertSameRun(held, streamed);
         Assert.True(held.Trades.Count >= 20, $"{held.Trades.Count} trades");
     }
@@ -96,6 +101,11 @@ public class StreamedBacktestTests
     }
 
     private static string Serialized<T>(IEnumerable<T> items) => JsonSerializer.Serialize(items, Json);
+
+    private sealed class Reports(List<double> values) : IProgress<double>
+    {
+        public void Report(double value) => values.Add(value);
+    }
 
     /// <summary>Counts the chunks a cursor hands out.</summary>
     private sealed class CountingCursor(IBarCursor inner) : IBarCursor
