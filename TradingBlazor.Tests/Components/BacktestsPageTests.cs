@@ -147,4 +147,60 @@ public sealed class BacktestsPageTests : ComponentTestBase
         Assert.Equal(new[] { "4", "1", "2", "3" }, Rows().Select(r => r[0]));
         Assert.Equal(new[] { "", "#1 Alpha", "#3 Gamma" }, Comparison()[0]);
     }
+
+    /// <summary>23 stored runs, newest first (#23 … #1), as the store pages them.</summary>
+    private void StoreTwentyThreeRuns()
+    {
+        _lab.Runs.Clear();
+        for (long id = 23; id >= 1; id--) _lab.Runs.Add(TestConfigs.Run(id, $"Run {id}", AlphaSummary));
+    }
+
+    private Task NextPageAsync() => ByTestId("runs-grid").QuerySelector("button[aria-label='Next page']")!.ClickAsync(new());
+
+    [Fact]
+    public void The_grid_asks_the_store_for_one_page_and_shows_the_total()
+    {
+        StoreTwentyThreeRuns();
+
+        Render<Backtests>();
+
+        Host.WaitForAssertion(() => Assert.Equal(10, Rows().Count));
+        Assert.Equal(new[] { (0, 10) }, _lab.Pages);
+        Assert.Equal(Enumerable.Range(14, 10).Reverse().Select(i => i.ToString()), Rows().Select(r => r[0]));
+        Assert.Equal("23 runs stored", ByTestId("runs-total").TextContent.Trim());
+        Assert.Contains("1-10 of 23", ByTestId("runs-grid").QuerySelector(".mud-table-pagination")!.TextContent);
+        Assert.Empty(_lab.Opened); // no run's equity or trades until one is opened
+    }
+
+    [Fact]
+    public async Task The_pager_loads_the_next_page_from_the_store()
+    {
+        StoreTwentyThreeRuns();
+        Render<Backtests>();
+        Host.WaitForAssertion(() => Assert.Equal(10, Rows().Count));
+
+        await NextPageAsync();
+        Host.WaitForAssertion(() => Assert.Equal("13", Rows()[0][0]));
+        await NextPageAsync();
+
+        Host.WaitForAssertion(() => Assert.Equal(new[] { "3", "2", "1" }, Rows().Select(r => r[0])));
+        Assert.Equal(new[] { (0, 10), (10, 10), (20, 10) }, _lab.Pages);
+        Assert.Contains("21-23 of 23", ByTestId("runs-grid").QuerySelector(".mud-table-pagination")!.TextContent);
+        Assert.Empty(_lab.Opened);
+    }
+
+    [Fact]
+    public async Task Runs_selected_on_different_pages_are_compared()
+    {
+        StoreTwentyThreeRuns();
+        Render<Backtests>();
+        Host.WaitForAssertion(() => Assert.Equal(10, Rows().Count));
+        await SelectRunAsync(0);
+
+        await NextPageAsync();
+        Host.WaitForAssertion(() => Assert.Equal("13", Rows()[0][0]));
+        await SelectRunAsync(2);
+
+        Assert.Equal(new[] { "", "#23 Run 23", "#11 Run 11" }, Comparison()[0]);
+    }
 }

@@ -48,7 +48,7 @@ public class LegacyDatabaseTests
 
         // The stored runs, with their summaries, still list and open in the Lab.
         var lab = app.Services.GetRequiredService<IBacktestLab>();
-        var runs = await lab.ListRunsAsync();
+        var runs = (await lab.ListRunsAsync(0, 10)).Runs;
         Assert.Equal(new long[] { 3, 2, 1 }, runs.Select(r => r.Id));
         Assert.Equal(15844.517686m, runs.Single(r => r.Id == 1).FinalEquity);
         Assert.Equal(16402.86204474m, runs.Single(r => r.Id == 2).FinalEquity);

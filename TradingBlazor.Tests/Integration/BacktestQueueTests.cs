@@ -55,13 +55,13 @@ public class BacktestQueueTests
     {
         await using var app = await TestApp.StartAsync();
         using var http = app.CreateClient();
-        // Ten symbols of minute bars over fifteen years: about 14.7 million bars.
+        // Ten symbols of minute bars over twenty-five years: about 25 million bars.
         var ten = string.Join(", ", new[] { "SPY", "AAPL", "MSFT", "NVDA", "TSLA", "AMZN", "GOOG", "META", "QQQ", "IWM" }.Select(s => $"\"{s}\""));
-        using var response = await http.PostAsync("api/backtests", Request(ten, "1m", "2010-01-04", "2024-12-31"));
+        using var response = await http.PostAsync("api/backtests", Request(ten, "1m", "2000-01-03", "2024-12-31"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var message = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("to")[0].GetString();
         Assert.Contains("Backtests:MaxBars", message);
-        Assert.Contains("5,000,000", message);
+        Assert.Contains("20,000,000", message);
         Assert.Empty(await http.GetFromJsonAsync<JsonElement[]>("api/backtests") ?? []); // nothing stored, nothing queued
     }
 

@@ -21,19 +21,7 @@ public static class BacktestBench
         var bars = ohlcv.Select(o => new Bar("BENCH", Timeframe.Minute1, DateTime.UnixEpoch.AddMilliseconds(o.TimeMs),
             Math.Round((decimal)o.Open, 2), Math.Round((decimal)o.High, 2) + 0.01m, Math.Round((decimal)o.Low, 2) - 0.01m, Math.Round((decimal)o.Close, 2), (decimal)o.Volume)).ToList();
         bars = bars.Select(b => b with { High = Math.Max(b.High, Math.Max(b.Open, b.Close)), Low = Math.Min(b.Low, Math.Min(b.Open, b.Close)) }).ToList();
-        var config = new BotConfig
-        {
-            Name = "bench rsi+macd",
-            Symbols = new() { "BENCH" },
-            Timeframe = "1m",
-            TradingWindow = new TradingWindow { Start = "00:00", End = "23:59" },
-            Indicators = new() { "rsi(14)", "macd(12,26,9)" },
-            Entry = new SignalRule { Rule = JsonDocument.Parse("\"rsi_14 < 30 and macd > signal\"").RootElement },
-            Exit = new SignalRule { Rule = JsonDocument.Parse("\"rsi_14 > 70 or macd crosses_below signal\"").RootElement },
-            // The bars run round the clock (no sessions): nothing to flatten before a close.
-            Risk = new RiskSettings { PositionSizing = PositionSizing.FixedFraction, PositionFraction = 0.5m, StopLoss = 0.01m, FractionalShares = true, FlatBeforeClose = false },
-        };
-        var bot = BotConfigValidator.CompileOrThrow(config);
+        var bot = RsiMacdBot(new[] { "BENCH" });
         var data = new Dictionary<string, BarSeries> { ["BENCH"] = new BarSeries(bars) };
 
         BacktestResult? last = null;
@@ -53,4 +41,18 @@ public static class BacktestBench
             $"{(double)median.Bytes / count:F1} bytes allocated per bar (includes results), {last!.Trades.Count:N0} trades, {last.Signals.Count:N0} signals"));
         return 0;
     }
+
+    /// <summary>The benchmarks' bot: RSI(14) + MACD(12,26,9) rules, half the equity per entry, a 1% stop.</summary>
+    public static CompiledBot RsiMacdBot(IReadOnlyList<string> symbols) => BotConfigValidator.CompileOrThrow(new BotConfig
+    {
+        Name = "bench rsi+macd",
+        Symbols = symbols.ToList(),
+        Timeframe = "1m",
+        TradingWindow = new TradingWindow { Start = "00:00", End = "23:59" },
+        Indicators = new() { "rsi(14)", "macd(12,26,9)" },
+        Entry = new SignalRule { Rule = JsonDocument.Parse("\"rsi_14 < 30 and macd > signal\"").RootElement },
+        Exit = new SignalRule { Rule = JsonDocument.Parse("\"rsi_14 > 70 or macd crosses_below signal\"").RootElement },
+        // The bars may run round the clock (no sessions): nothing to flatten before a close.
+        Risk = new RiskSettings { PositionSizing = PositionSizing.FixedFraction, PositionFraction = 0.5m, StopLoss = 0.01m, FractionalShares = true, FlatBeforeClose = false },
+    });
 }

@@ -16,6 +16,7 @@ public static class BenchCommand
         "bench indicators [--bars 1000000] [--runs 5] [--only sma,rsi] [--talib libtalib_bench.so]",
         "bench store [--days 252]",
         "bench backtest [--bars 1000000]",
+        BacktestMemoryBench.Usage,
         "bench csv [--rows 1000000] [--runs 5]",
         "bench engine [--bots 10,100,1000] [--minutes 390] [--journal memory,store]",
         MlBench.Usage,
@@ -28,6 +29,7 @@ public static class BenchCommand
     {
         if (target == "store") return await StoreBench.RunAsync(args, stdout);
         if (target == "backtest") return BacktestBench.Run(args, stdout);
+        if (target == "backtest-memory") return await BacktestMemoryBench.RunAsync(args, stdout);
         if (target == "csv") return CsvBench.Run(args, stdout);
         if (target == "engine") return await EngineBench.RunAsync(args, stdout);
         if (target == "ml") return MlBench.Run(args, stdout);

@@ -8,7 +8,14 @@ namespace TradingBlazor.Services;
 
 /// <summary>A stored run as the Lab lists it; <see cref="Summary"/> holds the metrics by their snake_case names.</summary>
 public sealed record RunRow(long Id, string Name, string Symbols, string Timeframe, DateOnly From, DateOnly To, string Source,
-    BacktestStatus Status, string? Error, decimal? FinalEquity, JsonElement? Summary);
+    BacktestStatus Status, string? Error, decimal? FinalEquity, JsonElement? Summary)
+{
+    /// <summary>The same stored run, whichever page load the row came from (a selection survives paging and reloads).</summary>
+    public static readonly IEqualityComparer<RunRow> SameId = EqualityComparer<RunRow>.Create((a, b) => a?.Id == b?.Id, r => r.Id.GetHashCode());
+}
+
+/// <summary>One page of the stored runs, newest first, and how many there are in all.</summary>
+public sealed record RunPage(IReadOnlyList<RunRow> Runs, int Total);
 
 /// <summary>A run opened in the Lab: its row, trades and what the charts draw (null while it has no equity).</summary>
 public sealed record RunDetail(RunRow Run, IReadOnlyList<StoredTrade> Trades, BacktestChart? Chart);
@@ -33,7 +40,8 @@ public interface IBacktestLab
 
     void Cancel(long id);
 
-    Task<IReadOnlyList<RunRow>> ListRunsAsync(CancellationToken ct = default);
+    /// <summary>Runs [skip, skip + take) newest first, without their equity or trades (those load when a run is opened).</summary>
+    Task<RunPage> ListRunsAsync(int skip, int take, CancellationToken ct = default);
 
     Task<RunDetail?> OpenRunAsync(long id, CancellationToken ct = default);
 
@@ -59,7 +67,11 @@ public sealed class BacktestLab(BacktestService service, BacktestChartBuilder ch
 
     public void Cancel(long id) => service.Cancel(id);
 
-    public async Task<IReadOnlyList<RunRow>> ListRunsAsync(CancellationToken ct = default) => (await service.ListAsync(ct: ct)).Select(ToRow).ToList();
+    public async Task<RunPage> ListRunsAsync(int skip, int take, CancellationToken ct = default)
+    {
+        var (runs, total) = await service.PageAsync(skip, take, ct);
+        return new RunPage(runs.Select(ToRow).ToList(), total);
+    }
 
     public async Task<RunDetail?> OpenRunAsync(long id, CancellationToken ct = default)
     {

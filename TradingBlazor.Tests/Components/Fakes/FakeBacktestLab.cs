@@ -43,10 +43,14 @@ public sealed class FakeBacktestLab : IBacktestLab
 
     public void Cancel(long id) => Canceled.Add(id);
 
-    public Task<IReadOnlyList<RunRow>> ListRunsAsync(CancellationToken ct = default)
+    /// <summary>The pages asked for, as (skip, take).</summary>
+    public List<(int Skip, int Take)> Pages { get; } = new();
+
+    public Task<RunPage> ListRunsAsync(int skip, int take, CancellationToken ct = default)
     {
         ListRunsCalls++;
-        return Task.FromResult<IReadOnlyList<RunRow>>(Runs.ToList());
+        Pages.Add((skip, take));
+        return Task.FromResult(new RunPage(Runs.Skip(skip).Take(take).ToList(), Runs.Count));
     }
 
     /// <summary>When set, opening a run waits for it (to see the component while it loads).</summary>

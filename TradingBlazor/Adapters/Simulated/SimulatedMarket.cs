@@ -30,6 +30,13 @@ public sealed class SimulatedMarket : IHistoricalBars
     public IReadOnlyList<Bar> Session(string symbol, DateOnly date) =>
         _sessions.GetOrAdd((symbol.ToUpperInvariant(), date), key => _model.MinuteBars(key.Item1, key.Item2));
 
+    /// <summary>
+    /// A past session for a history read: from the cache when the live view has it, else generated and not kept (a
+    /// backtest over years of minutes must not leave them all in memory).
+    /// </summary>
+    private IReadOnlyList<Bar> History(string symbol, DateOnly date) =>
+        _sessions.TryGetValue((symbol.ToUpperInvariant(), date), out var cached) ? cached : _model.MinuteBars(symbol.ToUpperInvariant(), date);
+
     public Task<IReadOnlyList<Bar>> GetBarsAsync(string symbol, Timeframe timeframe, DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
     {
         var now = Clock.UtcNow();
@@ -39,7 +46,7 @@ public sealed class SimulatedMarket : IHistoricalBars
         {
             ct.ThrowIfCancellationRequested();
             // Only whole bars of the target timeframe that have closed on the simulated clock.
-            foreach (var bar in Session(symbol, date))
+            foreach (var bar in History(symbol, date))
                 if (bar.StartUtc.AddMinutes(1) <= now) minutes.Add(bar);
         }
         var bars = BarAggregator.Aggregate(minutes, timeframe)

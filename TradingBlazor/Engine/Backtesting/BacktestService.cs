@@ -107,27 +107,45 @@ public sealed class BacktestService
     }
 
     /// <summary>Recent runs without their large documents.</summary>
-    public async Task<List<BacktestRunRecord>> ListAsync(int limit = 100, CancellationToken ct = default)
+    public async Task<List<BacktestRunRecord>> ListAsync(int limit = 100, CancellationToken ct = default) => (await PageAsync(0, limit, ct)).Runs;
+
+    /// <summary>
+    /// One page of the runs, newest first, with how many there are: only the listed columns and the small summary are
+    /// read; the equity and trades documents stay in the store until a run is opened.
+    /// </summary>
+    public async Task<(List<BacktestRunRecord> Runs, int Total)> PageAsync(int skip, int take, CancellationToken ct = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(ct);
-        return await db.BacktestRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(limit)
+        int total = await db.BacktestRuns.CountAsync(ct);
+        var runs = await db.BacktestRuns.AsNoTracking().OrderByDescending(r => r.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 500))
             .Select(r => new BacktestRunRecord
             {
                 Id = r.Id, Name = r.Name, RequestJson = "", Symbols = r.Symbols, Timeframe = r.Timeframe, FromUtc = r.FromUtc, ToUtc = r.ToUtc,
                 Source = r.Source, Status = r.Status, Error = r.Error, CreatedAt = r.CreatedAt, FinishedAt = r.FinishedAt, FinalEquity = r.FinalEquity, SummaryJson = r.SummaryJson,
             }).ToListAsync(ct);
+        return (runs, total);
     }
 
-    /// <summary>Bars for a run (sessions whose New York date is in [from, to]); an empty symbol is an error naming it.</summary>
-    public async Task<Dictionary<string, IReadOnlyList<Bar>>> LoadBarsAsync(IEnumerable<string> symbols, Timeframe timeframe, DateOnly from, DateOnly to, BacktestSource source, CancellationToken ct)
+    /// <summary>
+    /// A run's bars read a chunk at a time (sessions whose New York date is in [from, to]): what a backtest streams. The
+    /// first read of a symbol without bars in the range throws, naming it.
+    /// </summary>
+    public IReadOnlyList<IBarCursor> OpenCursors(IEnumerable<string> symbols, Timeframe timeframe, DateOnly from, DateOnly to, BacktestSource source)
     {
         IHistoricalBars history = source == BacktestSource.Simulated ? _simulated : _store;
+        var name = source.ToString().ToLowerInvariant();
+        return symbols.Select(symbol => (IBarCursor)new HistoryCursor(history, name, symbol, timeframe, from, to)).ToList();
+    }
+
+    /// <summary>All the bars of a run in memory, for sweeps and walk-forward, which replay them many times.</summary>
+    public async Task<Dictionary<string, IReadOnlyList<Bar>>> LoadBarsAsync(IEnumerable<string> symbols, Timeframe timeframe, DateOnly from, DateOnly to, BacktestSource source, CancellationToken ct)
+    {
         var data = new Dictionary<string, IReadOnlyList<Bar>>();
-        foreach (var symbol in symbols)
+        foreach (var cursor in OpenCursors(symbols, timeframe, from, to, source))
         {
-            var bars = await history.GetBarsAsync(symbol, timeframe, MarketTime.ToUtc(from, TimeOnly.MinValue), MarketTime.ToUtc(to.AddDays(1), TimeOnly.MinValue), ct);
-            if (bars.Count == 0) throw new InvalidOperationException($"No {timeframe} bars for {symbol} from {source.ToString().ToLowerInvariant()} between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}.");
-            data[symbol] = bars;
+            var bars = new List<Bar>();
+            while (await cursor.NextAsync(ct) is { } chunk) bars.AddRange(chunk.Bars);
+            data[cursor.Symbol] = bars;
         }
         return data;
     }
@@ -143,9 +161,11 @@ public sealed class BacktestService
             await _slots.WaitAsync(ct);
             slot = true;
             await MarkRunningAsync(id, ct);
-            var data = await LoadBarsAsync(request.EffectiveSymbols, bot.Timeframe, request.From, request.To, request.Source, ct);
+            var cursors = OpenCursors(request.EffectiveSymbols, bot.Timeframe, request.From, request.To, request.Source);
             var progress = new Progress(this, id);
-            result = await Task.Run(() => new Backtester(bot, request.ToOptions()).Run(data, progress, ct), ct);
+            // The estimate counts weekdays, an upper bound on a symbol's instants: the equity curve is allocated once.
+            int points = (int)Math.Min(request.EstimatedBars(bot.Timeframe) / Math.Max(1, request.EffectiveSymbols.Count), _maxBars);
+            result = await Task.Run(() => new Backtester(bot, request.ToOptions()).RunAsync(cursors, progress, points, ct).AsTask(), ct);
         }
         catch (OperationCanceledException)
         {
@@ -201,7 +221,7 @@ public sealed class BacktestService
         {
             run.FinalEquity = Math.Round(result.FinalEquity, 8);
             run.SummaryJson = JsonSerializer.Serialize(BacktestReport.Summary(result).ToDictionary(kv => kv.Key, kv => Finite(kv.Value)), Json);
-            run.EquityJson = JsonSerializer.Serialize(result.Equity.Select(p => new { t = p.TimeUtc, e = p.Equity }), Json);
+            run.EquityJson = JsonSerializer.Serialize(StoredEquity.From(result.Equity).Select(p => new { t = p.TimeUtc, e = p.Equity }), Json);
             run.TradesJson = JsonSerializer.Serialize(result.Trades.Select(StoredTrade.From), Json);
         }
         await db.SaveChangesAsync(CancellationToken.None);
