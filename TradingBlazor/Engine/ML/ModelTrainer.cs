@@ -88,6 +88,7 @@ public static class ModelTrainer
             LstmSettings = lstm is null ? null : request.Lstm,
             LstmWeights = lstm?.Weights,
             LstmTorchScores = lstm?.Final,
+            LstmTrainerReport = lstm?.Report,
         };
     }
 
@@ -114,7 +115,7 @@ public static class ModelTrainer
         var run = trainer.Train(job, request.Log, cancel);
         int unscored = Enumerable.Range(folds[0].TestStart, table.Count - folds[0].TestStart).Count(i => double.IsNaN(run.OutOfFold[i]));
         if (unscored > 0) throw new ModelTrainingException($"{unscored} validation rows have no complete {window}-bar window (a gap in the bars)");
-        notes.Add($"lstm: {request.Lstm.Hidden1} → dropout {request.Lstm.Dropout} → {request.Lstm.Hidden2} → dropout → dense sigmoid over {window}-bar windows, {request.Lstm.Epochs} epochs; trainer report {run.Report.ReplaceLineEndings(" ")}");
+        notes.Add($"lstm: {request.Lstm.Hidden1} → dropout {request.Lstm.Dropout} → {request.Lstm.Hidden2} → dropout → dense sigmoid over {window}-bar windows, {request.Lstm.Epochs} epochs, seed {request.Seed}");
         return run;
     }
 

@@ -58,6 +58,9 @@ public sealed record TrainedModels(FeatureSpec Spec, TrainingMetrics Metrics, Fo
     /// <summary>The final network's logit per table row in TorchSharp (NaN without a full window): ONNX must agree.</summary>
     public double[]? LstmTorchScores { get; init; }
 
+    /// <summary>The trainer's trainer.json: seconds, peak RSS, each fold's loss.</summary>
+    public string? LstmTrainerReport { get; init; }
+
     public IReadOnlyList<IDirectionModel> Members => new IDirectionModel?[] { Lstm, Forest, Momentum is { } m ? new MomentumModel(m) : null }
         .OfType<IDirectionModel>().ToArray();
 }

@@ -59,10 +59,10 @@ public sealed class LstmTrainerProcess(string trainerDll)
         {
             LstmExchange.WriteJob(job, Path.Combine(dir, LstmExchange.JobFile));
             Run(["train", dir], progress, cancel);
-            string File(string name) => Path.Combine(dir, name);
-            return new LstmRun(LstmExchange.ReadScores(File(LstmExchange.OutOfFoldFile)), LstmExchange.ReadScores(File(LstmExchange.FinalFile)),
-                System.IO.File.ReadAllBytes(File(LstmExchange.OnnxFile)), System.IO.File.ReadAllBytes(File(LstmExchange.WeightsFile)),
-                System.IO.File.ReadAllText(File(LstmExchange.ReportFile)));
+            string Written(string name) => Path.Combine(dir, name);
+            return new LstmRun(LstmExchange.ReadScores(Written(LstmExchange.OutOfFoldFile)), LstmExchange.ReadScores(Written(LstmExchange.FinalFile)),
+                File.ReadAllBytes(Written(LstmExchange.OnnxFile)), File.ReadAllBytes(Written(LstmExchange.WeightsFile)),
+                File.ReadAllText(Written(LstmExchange.ReportFile)));
         }
         finally
         {
