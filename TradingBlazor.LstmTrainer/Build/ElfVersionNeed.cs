@@ -33,7 +33,7 @@ public sealed class WeakenElfVersionNeed : Task
         }
         catch (InvalidDataException ex)
         {
-            Log.LogError($"WeakenElfVersionNeed: {Library} is not the ELF layout expected ({ex.Message}); see the Machine learning notes before upgrading TorchSharp.");
+            Log.LogError($"WeakenElfVersionNeed: {Library} is not the ELF layout expected ({ex.Message}); see docs/ml.md (the GLIBCXX trap).");
             return false;
         }
     }

@@ -113,25 +113,32 @@ public static class MlBench
             ? PerCall(w => (0.3 * forest.Probability(w.AsSpan(w.Length - width)) + 0.2 * momentum.Probability(w.AsSpan(w.Length - width))) / 0.5)
             : PerCall(w => 0.5 * lstm.Probability(w) + 0.3 * forest.Probability(w.AsSpan(w.Length - width)) + 0.2 * momentum.Probability(w.AsSpan(w.Length - width)));
 
-        var config = new BotConfig { Name = "bench", Symbols = { "BENCH" }, Timeframe = "1d", Strategy = MlEnsembleStrategy.Id };
+        var config = new BotConfig
+        {
+            Name = "bench", Symbols = { "BENCH" }, Timeframe = "1d", Strategy = MlEnsembleStrategy.Id,
+            Parameters = { ["max_model_age_days"] = 3650 },
+        };
         var bot = BotConfigValidator.CompileOrThrow(config);
-        // The bars predate the model's range here, so the bench moves the training range before them.
-        var info = loaded.Info! with { TrainToUtc = DateTime.UnixEpoch };
+        // The bars are the model's training bars here, so the bench moves the training range before them.
+        var info = loaded.Info! with { TrainToUtc = DateTime.UnixEpoch.AddMilliseconds(bars[0].TimeMs - 1) };
         var source = new FixedSource(loaded with { Info = info });
+        int decided = 0;
         double strategyBar = BenchCommand.Median(Enumerable.Range(0, 6).Select(_ =>
         {
             var strategy = new MlEnsembleStrategy(config, bot.Variables, source);
             var frame = new IndicatorFrame(bot.Variables, 14);
+            decided = 0;
             var sw = Stopwatch.StartNew();
             foreach (var bar in bars)
             {
                 frame.Update(in bar);
-                strategy.OnBar("BENCH", DateTime.UnixEpoch.AddMilliseconds(bar.TimeMs + 1), frame, false);
+                strategy.OnBar("BENCH", DateTime.UnixEpoch.AddMilliseconds(bar.TimeMs), frame, false);
+                if (!double.IsNaN(strategy.LastProbability("BENCH"))) decided++;
             }
             return sw.Elapsed.TotalMicroseconds / bars.Length;
         }));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"per prediction: lstm (ONNX) {l:F1} µs · forest {f:F1} µs · momentum {m:F2} µs · ensemble {e:F1} µs · strategy bar (indicators + features + ensemble) {strategyBar:F1} µs"));
+            $"per prediction: lstm (ONNX) {l:F1} µs · forest {f:F1} µs · momentum {m:F2} µs · ensemble {e:F1} µs · strategy bar (indicators + features + ensemble) {strategyBar:F1} µs ({decided:N0} of {bars.Length:N0} bars decided by the models)"));
     }
 
     private sealed class FixedSource(LoadedModels loaded) : IDirectionModelSource

@@ -10,10 +10,13 @@ namespace TradingBlazor.Engine.ML;
 /// </summary>
 public sealed class LstmModel : IDirectionModel, IDisposable
 {
-    private const string Input = "windows", Logit = "logit";
+    private static readonly string[] Inputs = ["windows"], Outputs = ["logit"];
     private readonly InferenceSession _session;
     private readonly int _width;
-    private readonly float[] _one;
+    private readonly float[] _one, _oneLogit = new float[1];
+    // One window's input and output, bound once to their buffers: a prediction allocates nothing.
+    private readonly OrtValue _oneInput, _oneOutput;
+    private readonly RunOptions _run = new();
 
     private LstmModel(byte[] onnx, int window, int width, PlattCalibrator calibrator)
     {
@@ -24,9 +27,14 @@ public sealed class LstmModel : IDirectionModel, IDisposable
         _width = width;
         _one = new float[window * width];
         Calibrator = calibrator;
-        var shape = _session.InputMetadata.TryGetValue(Input, out var input) ? input.Dimensions : null;
+        var shape = _session.InputMetadata.TryGetValue(Inputs[0], out var input) ? input.Dimensions : null;
         if (shape is not [_, var w, var f] || w != window || f != width)
+        {
+            _session.Dispose();
             throw new InvalidDataException($"the ONNX graph's input is not [batch, {window}, {width}]");
+        }
+        _oneInput = OrtValue.CreateTensorValueFromMemory(_one, [1, window, width]);
+        _oneOutput = OrtValue.CreateTensorValueFromMemory(_oneLogit, [1, 1]);
     }
 
     public ModelKind Kind => ModelKind.Lstm;
@@ -44,15 +52,15 @@ public sealed class LstmModel : IDirectionModel, IDisposable
     public double RawScore(ReadOnlySpan<float> window)
     {
         window[.._one.Length].CopyTo(_one);
-        return RawScores(_one, 1)[0];
+        _session.Run(_run, Inputs, [_oneInput], Outputs, [_oneOutput]);
+        return _oneLogit[0];
     }
 
     /// <summary>Logits for <paramref name="count"/> windows laid end to end in <paramref name="windows"/>.</summary>
     public float[] RawScores(float[] windows, int count)
     {
         using var input = OrtValue.CreateTensorValueFromMemory(windows, [count, Window, _width]);
-        using var run = new RunOptions();
-        using var outputs = _session.Run(run, [Input], [input], [Logit]);
+        using var outputs = _session.Run(_run, Inputs, [input], Outputs);
         return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }
 
@@ -66,5 +74,11 @@ public sealed class LstmModel : IDirectionModel, IDisposable
 
     public double Probability(ReadOnlySpan<float> features) => Calibrator.Probability(RawScore(features));
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _oneInput.Dispose();
+        _oneOutput.Dispose();
+        _run.Dispose();
+        _session.Dispose();
+    }
 }
