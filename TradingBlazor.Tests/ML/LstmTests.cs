@@ -48,6 +48,20 @@ public class LstmTests
     }
 
     [Fact]
+    public void Corrupting_future_bars_changes_no_earlier_lstm_prediction()
+    {
+        var bars = MlSeries.Planted(700, seed: 8);
+        const int cut = 620;
+        var corrupted = bars.ToArray();
+        for (int i = cut; i < corrupted.Length; i++) corrupted[i] = corrupted[i] with { Close = corrupted[i].Close * (i % 2 == 0 ? 1.5 : 0.5), Volume = 1 };
+        var clean = HonestyTests.Predictions(bars, Ensemble.Value);
+        var dirty = HonestyTests.Predictions(corrupted, Ensemble.Value);
+        Assert.True(clean.Take(cut).Count(p => !double.IsNaN(p)) > 80);
+        for (int i = 0; i < cut; i++) Assert.Equal(clean[i], dirty[i]);
+        Assert.Contains(Enumerable.Range(cut, bars.Length - cut), i => clean[i] != dirty[i]);
+    }
+
+    [Fact]
     public void The_lstm_finds_a_planted_pattern_and_permuted_labels_give_a_coin_flip()
     {
         var bars = MlSeries.Planted(1200, seed: 1, drift: 0.008);
