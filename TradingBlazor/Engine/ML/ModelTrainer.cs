@@ -37,9 +37,8 @@ public static class ModelTrainer
 
         var forestOof = new double[table.Count];
         var momentumOof = new double[table.Count];
-        foreach (var fold in folds)
+        foreach (var fold in withForest ? folds : [])
         {
-            if (!withForest) break;
             cancel.ThrowIfCancellationRequested();
             using var forest = ForestModel.Train(table.Features[..fold.TrainEnd], table.Labels[..fold.TrainEnd], request.Seed, request.Forest);
             for (int i = fold.TestStart; i < fold.TestEnd; i++)
