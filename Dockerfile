@@ -10,6 +10,14 @@ RUN dotnet restore TradingBlazor/TradingBlazor.csproj -r linux-x64 -p:PublishRea
 COPY samples/ samples/
 COPY TradingBlazor/ TradingBlazor/
 RUN dotnet publish TradingBlazor/TradingBlazor.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /app --no-restore
+# The LSTM trainer (TorchSharp + libtorch, 480 MB) is left out by default: the image serves LSTM models from ONNX, and
+# `ml train --model lstm` in it says that training is unavailable (ensembles train forest + momentum and note it).
+# --build-arg WITH_LSTM_TRAINER=true publishes it beside the app, where the app finds it (lstm-trainer/).
+ARG WITH_LSTM_TRAINER=false
+COPY TradingBlazor.LstmTrainer/ TradingBlazor.LstmTrainer/
+RUN if [ "$WITH_LSTM_TRAINER" = "true" ]; then \
+      dotnet publish TradingBlazor.LstmTrainer/TradingBlazor.LstmTrainer.csproj -c Release -o /app/lstm-trainer; \
+    fi
 
 # Run: the ASP.NET Core runtime image, non-root, data on a volume.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-bookworm-slim AS final

@@ -14,8 +14,9 @@ public class HonestyTests
 {
     internal static readonly ForestSettings SmallForest = new(Trees: 30, Leaves: 8);
 
+    /// <summary>The forest + momentum ensemble (the LSTM's own checks are in <see cref="LstmTests"/>).</summary>
     internal static TrainingRequest Request(Domain.Indicators.Framework.Ohlcv[] bars, int seed = 5, ModelType type = ModelType.Ensemble) =>
-        new("TEST", bars, type, seed) { Forest = SmallForest, Folds = 4 };
+        new("TEST", bars, type, seed) { Forest = SmallForest, Folds = 4, IncludeLstm = false };
 
     private static double Auc(TrainedModels models, string model) => models.Metrics.Models.Single(m => m.Model == model).OutOfSample.Auc;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using TradingBlazor.Cli;
 using TradingBlazor.Domain.Time;
+using TradingBlazor.Domain.ML;
 using TradingBlazor.Engine.ML;
 using TradingBlazor.Tests.Support;
 
@@ -34,16 +35,17 @@ public class MlCliTests
         using var dir = new TempDirectory();
         var csv = WriteCsv(dir.Path, 700);
         var outDir = Path.Combine(dir.Path, "model");
-        var (code, stdout, stderr) = Run("ml", "train", "--data", csv, "--symbol", "test", "--model", "ensemble", "--out", outDir, "--seed", "3", "--to", "2012-06-29", "--trees", "20");
+        var (code, stdout, stderr) = Run("ml", "train", "--data", csv, "--symbol", "test", "--model", "ensemble", "--out", outDir, "--seed", "3", "--to", "2012-06-29", "--trees", "20", "--epochs", "2", "--window", "10");
         Assert.True(code == 0, stderr);
         Assert.Contains("ensemble  out of sample: AUC", stdout);
         var metrics = JsonSerializer.Deserialize<TrainingMetrics>(File.ReadAllText(Path.Combine(outDir, ModelFiles.MetricsFile)), ModelFiles.Json)!;
         Assert.Equal(("TEST", ModelType.Ensemble, 3), (metrics.Symbol, metrics.Model, metrics.Seed));
-        Assert.Equal(new[] { "forest", "momentum", "ensemble" }, metrics.Models.Select(m => m.Model));
+        Assert.Equal(new[] { "lstm", "forest", "momentum", "ensemble" }, metrics.Models.Select(m => m.Model));
+        Assert.Contains("lstm trainer: final epoch 2/2", stdout);
         Assert.True(metrics.TrainToUtc < new DateTime(2012, 7, 1, 0, 0, 0, DateTimeKind.Utc));
         Assert.All(metrics.Models, m => Assert.NotEmpty(m.OutOfSample.Calibration));
         var loaded = ModelFiles.Load(outDir);
-        Assert.Equal(2, loaded.Models.Count);
+        Assert.Equal(new[] { ModelKind.Lstm, ModelKind.Forest, ModelKind.Momentum }, loaded.Models.Select(m => m.Kind));
         Assert.Equal(3, loaded.Info!.Seed);
     }
 
@@ -53,7 +55,7 @@ public class MlCliTests
         using var dir = new TempDirectory();
         var csv = WriteCsv(dir.Path, 800);
         var registry = Path.Combine(dir.Path, "models");
-        var trained = Run("ml", "train", "--data", csv, "--symbol", "TEST", "--model", "ensemble", "--out", Path.Combine(registry, "TEST", "v1"), "--to", "2012-03-30", "--trees", "20");
+        var trained = Run("ml", "train", "--data", csv, "--symbol", "TEST", "--model", "ensemble", "--out", Path.Combine(registry, "TEST", "v1"), "--to", "2012-03-30", "--trees", "20", "--epochs", "2", "--window", "10");
         Assert.True(trained.Code == 0, trained.StdErr);
         var sample = Path.Combine(TestPaths.RepositoryRoot, "samples", "strategies", "ml_ensemble.json");
         var outDir = Path.Combine(dir.Path, "bt");
@@ -61,12 +63,12 @@ public class MlCliTests
         Assert.True(code == 0, stderr);
         Assert.Contains("ML ensemble", stdout);
         var trades = File.ReadAllLines(Path.Combine(outDir, "trades.csv"));
-        Assert.Contains(trades, t => t.Contains("p_up=", StringComparison.Ordinal) && t.Contains("model_version=1", StringComparison.Ordinal));
+        Assert.Contains(trades, t => t.Contains("p_up=", StringComparison.Ordinal) && t.Contains("p_lstm=", StringComparison.Ordinal) && t.Contains("model_version=1", StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData("--model", "svm", "--model must be forest, lstm or ensemble (got 'svm')")]
-    [InlineData("--model", "lstm", "the LSTM is trained by the separate TorchSharp trainer")]
+    [InlineData("--lstm-trainer", "missing.dll", "LSTM training is unavailable: the LSTM trainer missing.dll does not exist")]
     [InlineData("--seed", "-1", "--seed must be a whole number")]
     [InlineData("--to", "2010-02-01", "labelled rows after the indicators' warm-up; at least 300 are needed")]
     [InlineData("--data", "missing.csv", "data file 'missing.csv' does not exist")]
@@ -74,7 +76,7 @@ public class MlCliTests
     {
         using var dir = new TempDirectory();
         var csv = WriteCsv(dir.Path, 400);
-        var args = new Dictionary<string, string> { ["--data"] = csv, ["--symbol"] = "TEST", ["--model"] = "forest", ["--out"] = Path.Combine(dir.Path, "m") };
+        var args = new Dictionary<string, string> { ["--data"] = csv, ["--symbol"] = "TEST", ["--model"] = option == "--lstm-trainer" ? "lstm" : "forest", ["--out"] = Path.Combine(dir.Path, "m") };
         args[option] = value;
         var (code, _, stderr) = Run(args.SelectMany(a => new[] { a.Key, a.Value }).Prepend("train").Prepend("ml").ToArray());
         Assert.NotEqual(0, code);

@@ -3,6 +3,7 @@ using System.Globalization;
 using TradingBlazor.Domain.ML;
 using TradingBlazor.Domain.Time;
 using TradingBlazor.Engine.ML;
+using TradingBlazor.Engine.ML.Lstm;
 using TradingBlazor.Infrastructure.Configuration;
 
 namespace TradingBlazor.Cli;
@@ -14,7 +15,7 @@ namespace TradingBlazor.Cli;
 /// </summary>
 public static class MlCommand
 {
-    public const string Usage = "ml train --data bars.csv --symbol SPX --model forest|lstm|ensemble [--out DIR] [--seed 1] [--folds 5] [--horizon 1] [--trees 100] [--from yyyy-MM-dd] [--to yyyy-MM-dd]";
+    public const string Usage = "ml train --data bars.csv --symbol SPX --model forest|lstm|ensemble [--out DIR] [--seed 1] [--folds 5] [--horizon 1] [--trees 100] [--window 30] [--epochs 8] [--lstm-trainer TradingBlazor.LstmTrainer.dll] [--from yyyy-MM-dd] [--to yyyy-MM-dd]";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout)
     {
@@ -34,6 +35,9 @@ public static class MlCommand
         int folds = options.Int("folds", 5, 2, 20);
         int horizon = options.Int("horizon", 1, 1, 100);
         int trees = options.Int("trees", new ForestSettings().Trees, 1, 2000);
+        var lstm = new LstmSettings();
+        lstm = lstm with { Window = options.Int("window", lstm.Window, 2, 500), Epochs = options.Int("epochs", lstm.Epochs, 1, 1000) };
+        var trainer = options.Optional("lstm-trainer");
         var outDir = options.OptionalPath("out");
         var from = Date(options.Optional("from"), "from");
         var to = Date(options.Optional("to"), "to");
@@ -46,7 +50,8 @@ public static class MlCommand
         TrainedModels models;
         try
         {
-            models = ModelTrainer.Train(new TrainingRequest(symbol, bars, type, seed) { Folds = folds, Horizon = horizon, Forest = new ForestSettings(Trees: trees) });
+            models = ModelTrainer.Train(new TrainingRequest(symbol, bars, type, seed) { Folds = folds, Horizon = horizon, Forest = new ForestSettings(Trees: trees), Lstm = lstm, LstmTrainer = trainer,
+                Log = line => stdout.WriteLine($"  lstm trainer: {line}") });
         }
         catch (ModelTrainingException ex)
         {
@@ -69,6 +74,7 @@ public static class MlCommand
             written = registry.VersionDirectory(symbol, manifest.Version);
         }
         models.Forest?.Dispose();
+        models.Lstm?.Dispose();
 
         var m = models.Metrics;
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -80,7 +86,11 @@ public static class MlCommand
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {e.Model,-9} out of sample: AUC {o.Auc:F3} · accuracy {o.Accuracy:P1} (up rate {o.UpRate:P1}) · Brier {o.Brier:F4} · {o.Count:N0} rows"));
         }
-        stdout.WriteLine($"wrote {ModelFiles.ManifestFile}, {ModelFiles.MetricsFile}{(models.Forest is null ? "" : $", {ModelFiles.ForestFile}")} to {written} (content hash {manifest.ContentHash[..16]})");
+        foreach (var note in m.Notes.Where(n => n.StartsWith("lstm: not trained", StringComparison.Ordinal))) stdout.WriteLine($"note: {note}");
+        var files = new[] { ModelFiles.ManifestFile, ModelFiles.MetricsFile }
+            .Concat(models.Forest is null ? [] : [ModelFiles.ForestFile])
+            .Concat(models.Lstm is null ? [] : [ModelFiles.OnnxFile, ModelFiles.WeightsFile]);
+        stdout.WriteLine($"wrote {string.Join(", ", files)} to {written} (content hash {manifest.ContentHash[..16]})");
         return 0;
     }
 

@@ -10,10 +10,16 @@ public enum ModelKind
     Momentum,
 }
 
-/// <summary>A trained model: the calibrated probability that the label is up, from one feature vector.</summary>
+/// <summary>
+/// A trained model: the calibrated probability that the label is up, from the last <see cref="Window"/> feature
+/// vectors (oldest first, concatenated; one vector for a model that reads only the latest bar).
+/// </summary>
 public interface IDirectionModel
 {
     ModelKind Kind { get; }
+
+    /// <summary>How many consecutive feature vectors a prediction reads (1: the latest bar's only).</summary>
+    int Window => 1;
 
     double Probability(ReadOnlySpan<float> features);
 }

@@ -62,7 +62,7 @@ public sealed class MlEnsembleStrategy : IStrategy
 
     private double Parameter(string name) => _config.Parameters.TryGetValue(name, out var v) ? v : Definition.Parameters.Single(p => p.Name == name).Default;
 
-    private sealed record SymbolModels(FeatureExtractor Extractor, LoadedModels Loaded, float[] Features)
+    private sealed record SymbolModels(FeatureExtractor Extractor, LoadedModels Loaded, float[] Features, FeatureWindow Window)
     {
         public double LastProbability { get; set; } = double.NaN;
         public string? LastFallback { get; set; }
@@ -77,8 +77,14 @@ public sealed class MlEnsembleStrategy : IStrategy
     public Signal? OnBar(string symbol, DateTime barStartUtc, IndicatorFrame frame, bool inPosition)
     {
         if (!_bySymbol.TryGetValue(symbol, out var state))
-            _bySymbol[symbol] = state = new SymbolModels(new FeatureExtractor(_variables), _source.Load(symbol, (int)Parameter("model_version")), new float[FeatureExtractor.Count]);
+        {
+            var loaded = _source.Load(symbol, (int)Parameter("model_version"));
+            int window = loaded.Models.Select(m => m.Window).DefaultIfEmpty(1).Max();
+            _bySymbol[symbol] = state = new SymbolModels(new FeatureExtractor(_variables), loaded, new float[FeatureExtractor.Count], new FeatureWindow(window, FeatureExtractor.Count));
+        }
         bool ready = state.Extractor.Next(frame, barStartUtc, state.Features);
+        if (ready) state.Window.Push(state.Features);
+        else state.Window.Clear();
         var ruleSignal = _rules.OnBar(symbol, barStartUtc, frame, inPosition); // every bar: rules keep per-bar state
         var (probability, values, problem) = Predict(state, barStartUtc, ready);
         state.LastProbability = probability;
@@ -101,12 +107,14 @@ public sealed class MlEnsembleStrategy : IStrategy
         if (barStartUtc <= info.TrainToUtc) return (double.NaN, values, $"bar inside {info.Name}'s training range (in-sample)");
         if (barStartUtc > info.TrainToUtc + _maxAge) return (double.NaN, values, $"{info.Name} is stale (trained to {info.TrainToUtc:yyyy-MM-dd})");
         if (!ready) return (double.NaN, values, "features still warming up");
+        if (state.Window.Count < state.Window.Capacity)
+            return (double.NaN, values, $"features still warming up ({state.Window.Count} of the {state.Window.Capacity} bars a window needs)");
         double sum = 0, weights = 0;
         foreach (var model in loaded.Models)
         {
             double weight = _weights[model.Kind];
             if (weight <= 0) continue;
-            double p = model.Probability(state.Features);
+            double p = model.Probability(state.Window.Last(model.Window));
             values[$"p_{model.Kind.ToString().ToLowerInvariant()}"] = p;
             sum += weight * p;
             weights += weight;

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using TradingBlazor.Domain.ML;
 using TradingBlazor.Domain.ML.Features;
 using TradingBlazor.Domain.Strategies.Config;
+using TradingBlazor.Engine.ML.Lstm;
 
 namespace TradingBlazor.Engine.ML;
 
@@ -17,18 +18,25 @@ public sealed record ModelManifest(
 {
     public const int CurrentFormat = 1;
 
+    /// <summary>The LSTM's settings (its window among them); null when the set has no LSTM.</summary>
+    public LstmSettings? Lstm { get; init; }
+
+    public PlattCalibrator? LstmCalibration { get; init; }
+
     [JsonIgnore]
     public ModelInfo Info => new(Symbol, Version, Features, TrainFromUtc, TrainToUtc, Seed, ContentHash);
 }
 
 /// <summary>
-/// A model folder: <c>model.json</c> (manifest), <c>metrics.json</c> (validation) and <c>forest.zip</c> (ML.NET).
-/// The content hash covers what predicts — the forest's entries (not the zip's timestamps), the calibrators, the
-/// feature spec, the settings and the seed — so the same data and seed give the same hash on any day.
+/// A model folder: <c>model.json</c> (manifest), <c>metrics.json</c> (validation), <c>forest.zip</c> (ML.NET), and for
+/// an LSTM <c>lstm.onnx</c> (what predicts, in ONNX Runtime) beside <c>lstm.weights</c> (the TorchSharp network).
+/// The content hash covers what predicts — the forest's entries (not the zip's timestamps), the ONNX graph, the
+/// calibrators, the feature spec, the settings and the seed — so the same data and seed give the same hash on any day.
 /// </summary>
 public static class ModelFiles
 {
-    public const string ManifestFile = "model.json", MetricsFile = "metrics.json", ForestFile = "forest.zip";
+    public const string ManifestFile = "model.json", MetricsFile = "metrics.json", ForestFile = "forest.zip",
+        OnnxFile = LstmExchange.OnnxFile, WeightsFile = LstmExchange.WeightsFile;
 
     public static readonly JsonSerializerOptions Json = new(BotConfig.Json)
     {
@@ -41,9 +49,18 @@ public static class ModelFiles
         Directory.CreateDirectory(directory);
         var forestPath = Path.Combine(directory, ForestFile);
         models.Forest?.Save(forestPath);
+        if (models.Lstm is { } lstm)
+        {
+            File.WriteAllBytes(Path.Combine(directory, OnnxFile), lstm.Onnx);
+            if (models.LstmWeights is { } weights) File.WriteAllBytes(Path.Combine(directory, WeightsFile), weights);
+        }
         var m = models.Metrics;
         var manifest = new ModelManifest(ModelManifest.CurrentFormat, m.Symbol, version, m.Model, createdUtc, m.TrainFromUtc, m.TrainToUtc,
-            m.Rows, m.Seed, models.Spec, models.Forest is null ? null : models.Settings, models.Forest?.Calibrator, models.Momentum, "");
+            m.Rows, m.Seed, models.Spec, models.Forest is null ? null : models.Settings, models.Forest?.Calibrator, models.Momentum, "")
+        {
+            Lstm = models.Lstm is null ? null : models.LstmSettings,
+            LstmCalibration = models.Lstm?.Calibrator,
+        };
         manifest = manifest with { ContentHash = Hash(manifest, directory) };
         File.WriteAllText(Path.Combine(directory, ManifestFile), JsonSerializer.Serialize(manifest, Json));
         File.WriteAllText(Path.Combine(directory, MetricsFile), JsonSerializer.Serialize(m, Json));
@@ -62,6 +79,8 @@ public static class ModelFiles
         var hash = Hash(manifest, directory);
         if (hash != manifest.ContentHash) throw new InvalidDataException($"content hash {hash[..12]} does not match the manifest's {manifest.ContentHash[..Math.Min(12, manifest.ContentHash.Length)]}");
         var members = new List<IDirectionModel>();
+        if (manifest.LstmCalibration is { } lstm)
+            members.Add(LstmModel.Load(Path.Combine(directory, OnnxFile), (manifest.Lstm ?? new LstmSettings()).Window, manifest.Features.Count, lstm));
         if (manifest.ForestCalibration is { } forest)
             members.Add(ForestModel.Load(Path.Combine(directory, ForestFile), manifest.Features.Count, forest));
         if (manifest.MomentumCalibration is { } momentum) members.Add(new MomentumModel(momentum));
@@ -86,6 +105,14 @@ public static class ModelFiles
                 content.CopyTo(buffer);
                 sha.AppendData(buffer.ToArray());
             }
+        }
+        if (manifest.LstmCalibration is not null)
+        {
+            // Apart from the fields above, so that a model set without an LSTM keeps the hash it was written with.
+            sha.AppendData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { manifest.Lstm, manifest.LstmCalibration }, Json)));
+            var onnx = Path.Combine(directory, OnnxFile);
+            if (!File.Exists(onnx)) throw new InvalidDataException($"{OnnxFile} is missing");
+            sha.AppendData(File.ReadAllBytes(onnx));
         }
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
