@@ -184,6 +184,17 @@ public class JourneyTests(BrowserFixture fx)
             await Assertions.Expect(halted).ToHaveCountAsync(bots);
             await Assertions.Expect(page.Locator($"[data-testid=bot-tile-{id}-halt]")).ToHaveTextAsync("Halted (exits only): kill switch");
             await BrowserFixture.ScreenshotAsync(page, "journey-kill-switch-engaged");
+            // And at phone width in the dark theme, then back.
+            await page.Locator("[data-testid=theme-toggle]").ClickAsync();
+            await Assertions.Expect(page.Locator(".tb-layout")).ToHaveAttributeAsync("data-theme", "dark");
+            await page.SetViewportSizeAsync(390, 844);
+            await Assertions.Expect(page.Locator("[data-testid=kill-switch-banner]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=kill-switch-rearm]")).ToBeInViewportAsync(new() { Ratio = 1 });
+            await Assertions.Expect(page.Locator("[data-testid=theme-toggle]")).ToBeInViewportAsync(new() { Ratio = 1 });
+            await BrowserFixture.ScreenshotAsync(page, "journey-kill-switch-engaged-phone-dark");
+            await page.SetViewportSizeAsync(1440, 900);
+            await page.Locator("[data-testid=theme-toggle]").ClickAsync();
+            await Assertions.Expect(page.Locator(".tb-layout")).ToHaveAttributeAsync("data-theme", "light");
 
             // The order was cancelled at the broker, and no bot works an order any more.
             var stored = JsonDocument.Parse(await http.GetStringAsync($"api/orders?bot={id}")).RootElement.EnumerateArray()
