@@ -15,6 +15,8 @@ public class JourneyTests(BrowserFixture fx)
 {
     // Generous: the machine may be busy; the simulated market does not wait for the test.
     private static readonly LocatorAssertionsToHaveTextOptions Trading = new() { Timeout = 120_000 };
+    // A page or a command's answer on a loaded machine.
+    private static readonly LocatorAssertionsToHaveTextOptions Busy = new() { Timeout = 30_000 };
 
     private static ILocator Field(IPage page, string testId) => BrowserFixture.Input(page, testId);
 
@@ -22,7 +24,7 @@ public class JourneyTests(BrowserFixture fx)
     private static async Task NavigateAsync(IPage page, string section)
     {
         await page.Locator("[data-testid=nav] .mud-nav-link", new() { HasText = section }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(section);
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(section, new() { Timeout = 30_000 });
     }
 
     private static async Task ChooseAsync(IPage page, string select, string item)
@@ -82,19 +84,23 @@ public class JourneyTests(BrowserFixture fx)
 
         int markersBefore = await MarkerCountAsync(http, symbol);
         await page.Locator("[data-testid=editor-save]").ClickAsync();
-        await page.WaitForURLAsync("**/bots", new() { Timeout = 30_000 });
+        // Saved (the bot list) or refused (what the editor says why): never a silent wait.
+        await page.Locator("[data-testid=bot-list], [data-testid=editor-refusal], [data-testid=editor-errors]").First.WaitForAsync(new() { Timeout = 90_000 });
+        var refusal = page.Locator("[data-testid=editor-refusal], [data-testid=editor-errors]");
+        Assert.True(await refusal.CountAsync() == 0, await refusal.CountAsync() == 0 ? "" : await refusal.First.InnerTextAsync());
+        await page.WaitForURLAsync("**/bots");
         var row = page.Locator("[data-testid=bot-list] tbody tr", new() { HasText = name });
         var status = row.Locator("[data-testid$=-status]");
-        await Assertions.Expect(status).ToHaveTextAsync("Stopped");
+        await Assertions.Expect(status).ToHaveTextAsync("Stopped", Busy);
         long id = long.Parse((await status.GetAttributeAsync("data-testid"))!.Split('-')[1]);
         try
         {
             await row.Locator("[data-testid$=-start]").ClickAsync();
-            await Assertions.Expect(status).ToHaveTextAsync("Running");
+            await Assertions.Expect(status).ToHaveTextAsync("Running", Busy);
 
             // The Dashboard: the card shows the position and the chart of the symbol its entry marker, live.
             await NavigateAsync(page, "Dashboard");
-            await Assertions.Expect(page.Locator($"[data-testid=bot-tile-{id}-status]")).ToHaveTextAsync("Running");
+            await Assertions.Expect(page.Locator($"[data-testid=bot-tile-{id}-status]")).ToHaveTextAsync("Running", Busy);
             await ChooseAsync(page, "chart-symbol", symbol);
             await Assertions.Expect(page.Locator($"[data-testid=bot-tile-{id}-positions]")).ToHaveTextAsync("1 position", Trading);
             await Assertions.Expect(page.Locator($"[data-testid=bot-tile-{id}-signal]")).ToContainTextAsync($"Buy {symbol}");
@@ -166,7 +172,7 @@ public class JourneyTests(BrowserFixture fx)
 
             // Engaged from the Dashboard's app bar, after typing HALT.
             await NavigateAsync(page, "Dashboard");
-            await Assertions.Expect(page.Locator($"[data-testid=bot-tile-{id}-status]")).ToHaveTextAsync("Running");
+            await Assertions.Expect(page.Locator($"[data-testid=bot-tile-{id}-status]")).ToHaveTextAsync("Running", Busy);
             await Assertions.Expect(page.Locator("[data-testid=kill-switch-banner]")).ToHaveCountAsync(0);
             await page.Locator("header [data-testid=kill-switch]").ClickAsync();
             var confirm = page.Locator("[data-testid=kill-switch-confirm]");
@@ -206,7 +212,7 @@ public class JourneyTests(BrowserFixture fx)
             // Stopped, it cannot start while the switch holds.
             await NavigateAsync(page, "Dashboard");
             await page.Locator($"[data-testid=bot-tile-{id}-stop]").ClickAsync();
-            await Assertions.Expect(page.Locator($"[data-testid=bot-tile-{id}-status]")).ToHaveTextAsync("Stopped");
+            await Assertions.Expect(page.Locator($"[data-testid=bot-tile-{id}-status]")).ToHaveTextAsync("Stopped", Busy);
             using (var refused = await http.PostAsync($"api/bots/{id}/start", null))
             {
                 Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
@@ -221,7 +227,7 @@ public class JourneyTests(BrowserFixture fx)
             await Assertions.Expect(page.Locator("header [data-testid=kill-switch]")).ToBeVisibleAsync();
             await Assertions.Expect(halted).ToHaveCountAsync(0);
             await page.Locator($"[data-testid=bot-tile-{id}-start]").ClickAsync();
-            await Assertions.Expect(page.Locator($"[data-testid=bot-tile-{id}-status]")).ToHaveTextAsync("Running");
+            await Assertions.Expect(page.Locator($"[data-testid=bot-tile-{id}-status]")).ToHaveTextAsync("Running", Busy);
             Assert.False(JsonDocument.Parse(await http.GetStringAsync("api/kill-switch")).RootElement.GetProperty("engaged").GetBoolean());
         }
         finally
