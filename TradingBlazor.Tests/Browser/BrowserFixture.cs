@@ -22,14 +22,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         App = await TestApp.StartAsync();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            // The machine has no outside network: keep Chromium from trying to reach it.
-            Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync" },
-        });
+        Browser = await LaunchChromiumAsync(_playwright);
     }
+
+    /// <summary>The machine's headless Debian Chromium, kept off the outside network it does not have.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync" },
+    });
 
     /// <summary>A fresh browser context (own cookies) with a page opened on the app and interactive.</summary>
     public async Task<IPage> OpenAsync(string path = "", IBrowserContext? context = null)

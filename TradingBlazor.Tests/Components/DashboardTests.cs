@@ -17,6 +17,7 @@ public sealed class DashboardTests : ComponentTestBase
     private readonly FakeMarketDataService _market = new();
     private readonly FakeBotsService _bots = new();
     private readonly NyseCalendar _calendar = new();
+    private readonly FakeKillSwitchService _killSwitch = new();
 
     /// <summary>Serves the view the real service would build at <paramref name="atUtc"/>: the calendar's status at the fake clock's instant.</summary>
     private FakeDashboardService Serve(DateTimeOffset atUtc, decimal pnl = 0m, Dictionary<BotStatus, int>? bots = null,
@@ -29,6 +30,7 @@ public sealed class DashboardTests : ComponentTestBase
         Ctx.Services.AddSingleton<IMarketDataService>(_market);
         Ctx.Services.AddSingleton<IBotsService>(_bots);
         Ctx.Services.AddSingleton<IApprovalsService>(new FakeApprovalsService());
+        Ctx.Services.AddSingleton<IKillSwitchService>(_killSwitch);
         return service;
     }
 
@@ -231,6 +233,24 @@ public sealed class DashboardTests : ComponentTestBase
 
         Assert.Equal(new[] { new FakeBotsService.CommandCall(1, Engine.Bots.BotCommand.Pause) }, _bots.Commands);
         Host.WaitForAssertion(() => Assert.Equal(2, service.LoadCalls)); // reloaded at once after the command
+    }
+
+    [Fact]
+    public void The_kill_switch_engaged_elsewhere_shows_its_banner_at_once_and_each_halted_bot_says_so_on_its_card()
+    {
+        _bots.Bots.Add(FakeBotsService.Bot(1, "Momentum", BotStatus.Running) with { Halt = KillSwitch.HaltReason });
+        var service = Serve(RegularSessionMorning);
+        service.Tiles.Add(Tile(_bots.Bots[0]));
+        Render<Dashboard>();
+        Assert.False(HasTestId("kill-switch-banner"));
+
+        _killSwitch.EngageElsewhere("api");
+
+        Host.WaitForAssertion(() => Assert.Contains("Kill switch engaged by api: every bot is halted (exits only)",
+            System.Text.RegularExpressions.Regex.Replace(Text("kill-switch-banner"), @"\s+", " ")));
+        Assert.Equal("Halted (exits only): kill switch", Text("bot-tile-1-halt"));
+        Assert.False(HasTestId("bot-tile-1-reason"));
+        Assert.True(_killSwitch.HasSubscribers);
     }
 
     [Fact]

@@ -1,9 +1,4 @@
 using System.Diagnostics;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using TradingBlazor.Data;
-using TradingBlazor.Data.Entities;
 using TradingBlazor.Tests.Support;
 using Xunit.Abstractions;
 
@@ -19,33 +14,8 @@ public sealed class DashboardRenderMeasurement(ITestOutputHelper output)
     public async Task The_dashboard_renders_twenty_bots_and_a_thousand_trades()
     {
         await using var app = await TestApp.StartAsync("--Trading:DemoBots=false");
+        var ids = await DashboardFleet.SeedAsync(app);
         using var http = app.CreateClient();
-        var ids = new List<long>();
-        for (int i = 0; i < 20; i++)
-        {
-            var config = $$"""
-                { "version": 1, "name": "measured bot {{i}}", "symbols": ["SPY"], "capital": 10000, "timeframe": "5m",
-                  "entry": { "rule": "close > 0" }, "exit": { "rule": "close < 0" } }
-                """;
-            using var created = await http.PostAsync("api/bots", new StringContent(config, Encoding.UTF8, "application/json"));
-            created.EnsureSuccessStatusCode();
-            ids.Add(System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64());
-        }
-        var db = app.Services.GetRequiredService<IDbContextFactory<TradingDbContext>>();
-        await using (var c = await db.CreateDbContextAsync())
-        {
-            var start = new DateTime(2026, 11, 2, 14, 30, 0, DateTimeKind.Utc);
-            for (int n = 0; n < 1_000; n++)
-            {
-                var entry = start.AddMinutes(n * 15);
-                c.Trades.Add(new TradeRecord
-                {
-                    BotId = ids[n % ids.Count], Symbol = "SPY", Quantity = 10m, EntryPrice = 500m, EntryAt = entry,
-                    ExitPrice = 500m + n % 7 - 3, ExitAt = entry.AddMinutes(10), ExitQuantity = 10m, RealizedPnl = (n % 7 - 3) * 10m, ExitReason = "signal",
-                });
-            }
-            await c.SaveChangesAsync();
-        }
 
         var times = new List<double>();
         string html = "";

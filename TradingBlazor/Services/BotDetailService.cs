@@ -44,8 +44,7 @@ public sealed class BotDetailService : IBotDetailService, IDisposable
     {
         if (await _bots.GetAsync(id, ct) is not { } details) return null;
         var b = details.Summary;
-        var card = new BotCard(b.Id, b.Name, b.Status, b.StatusReason, b.Symbols, b.Mode, b.Ledger.Capital, b.Ledger.Equity,
-            b.Ledger.RealizedPnl + b.Ledger.UnrealizedPnl, b.Ledger.Positions.Count);
+        var card = BotCard.From(b);
         var filter = new TradingFilter(BotId: id, Limit: Limit);
         var orders = (await _queries.OrdersAsync(filter, ct)).Where(o => !o.Status.IsFinal()).ToList();
         var signals = await _queries.SignalsAsync(filter, ct);

@@ -6,10 +6,13 @@ using TradingBlazor.Engine.Events;
 
 namespace TradingBlazor.Services;
 
-/// <summary>A bot as the lists show it: status, symbols and its book's headline numbers.</summary>
+/// <summary>A bot as the lists show it: status, symbols, its book's headline numbers and its halt (reduce-only), if any.</summary>
 public sealed record BotCard(long Id, string Name, BotStatus Status, string? StatusReason, IReadOnlyList<string> Symbols, ExecutionMode Mode,
-    decimal Capital, decimal Equity, decimal Pnl, int OpenPositions)
+    decimal Capital, decimal Equity, decimal Pnl, int OpenPositions, string? Halt = null)
 {
+    public static BotCard From(BotSummary b) => new(b.Id, b.Name, b.Status, b.StatusReason, b.Symbols, b.Mode, b.Ledger.Capital, b.Ledger.Equity,
+        b.Ledger.RealizedPnl + b.Ledger.UnrealizedPnl, b.Ledger.Positions.Count, b.Halt);
+
     /// <summary>Whether the command makes sense in the bot's status (a paused or failed bot can be started again).</summary>
     public bool Allows(BotCommand command) => command switch
     {
@@ -69,8 +72,7 @@ public sealed class BotsUiService : IBotsService, IDisposable
     {
         var bots = await _bots.ListAsync(ct);
         foreach (var b in bots) _names[b.Id] = b.Name;
-        return bots.Select(b => new BotCard(b.Id, b.Name, b.Status, b.StatusReason, b.Symbols, b.Mode, b.Ledger.Capital, b.Ledger.Equity,
-            b.Ledger.RealizedPnl + b.Ledger.UnrealizedPnl, b.Ledger.Positions.Count)).ToList();
+        return bots.Select(BotCard.From).ToList();
     }
 
     public async Task<string?> CommandAsync(long id, BotCommand command, CancellationToken ct = default) =>

@@ -28,7 +28,7 @@ export function create(element, dark, daily) {
   const volume = chart.addSeries(LC.HistogramSeries, { priceFormat: { type: "volume" }, priceScaleId: "volume", lastValueVisible: false, priceLineVisible: false });
   chart.priceScale("volume").applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
   const id = nextId++;
-  charts.set(id, { chart, candles, volume, indicators: new Map(), colorIndex: 0, candleCount: 0, markers: null, dark });
+  charts.set(id, { chart, element, candles, volume, indicators: new Map(), colorIndex: 0, candleCount: 0, markers: null, dark });
   return id;
 }
 
@@ -51,6 +51,9 @@ export function update(id, bar, indicatorValues) {
   if (last.length === 0 || last[last.length - 1].time < bar.time) c.candleCount++;
   c.candles.update(bar);
   c.volume.update(volumeBar(bar));
+  // The live candle on the element too: the canvas is opaque to tests and observers of the page.
+  c.element.dataset.lastTime = bar.time;
+  c.element.dataset.lastClose = bar.close;
   for (const [key, values] of Object.entries(indicatorValues || {})) {
     const ind = c.indicators.get(key);
     if (!ind) continue;
