@@ -9,6 +9,7 @@ using TradingBlazor.Domain.Strategies.Config;
 using TradingBlazor.Domain.Trading;
 using TradingBlazor.Engine.Backtesting;
 using TradingBlazor.Engine.Preview;
+using TradingBlazor.Engine.Reports;
 using TradingBlazor.Engine.Trading;
 using TradingBlazor.Infrastructure.Configuration;
 using TradingBlazor.Tests.Support;
@@ -63,9 +64,9 @@ public class BacktestActivityTests
         Assert.Equal(new SignalTally(1, 1, 0, Array.Empty<RefusalCount>()).Generated, activity.ExitSignals.Generated);
         Assert.Equal(new[] { new ExitTally(ExitKind.Rule, 1, 5m), new ExitTally(ExitKind.StopLoss, 2, -3m) }, activity.ExitsByKind);
         Assert.Equal(2, activity.Months.Count);
-        Assert.Equal((2025, 1, 1, 5m), (activity.Months[0].Year, activity.Months[0].Month, activity.Months[0].Trades, activity.Months[0].Pnl));
+        Assert.Equal(new PeriodReturn(ReturnPeriod.Month, new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 31), 500m, activity.Months[0].ReturnPct, 1), activity.Months[0]);
         Assert.Equal(5.0, activity.Months[0].ReturnPct, 9);
-        Assert.Equal((2025, 2, 2), (activity.Months[1].Year, activity.Months[1].Month, activity.Months[1].Trades));
+        Assert.Equal((new DateOnly(2025, 2, 1), -525m, 2), (activity.Months[1].Start, activity.Months[1].Pnl, activity.Months[1].Trades));
         Assert.Equal(-5.0, activity.Months[1].ReturnPct, 9);
     }
 
@@ -90,7 +91,7 @@ public class BacktestActivityTests
         Assert.Equal(result.Signals.Count(s => s.Signal.Action == SignalAction.Buy), entries.Generated);
         Assert.Equal(entries.Generated, entries.Executed + entries.Refused + entries.AwaitingApproval);
         Assert.Equal(result.Trades.Count, stored.ExitsByKind.Sum(e => e.Trades));
-        Assert.Equal(new[] { (2025, 1), (2025, 2), (2025, 3) }, stored.Months.Select(m => (m.Year, m.Month)));
+        Assert.Equal(new[] { 1, 2, 3 }, stored.Months.Select(m => m.Start.Month));
         // Compounded months give the run's return.
         double compounded = (stored.Months.Aggregate(1.0, (g, m) => g * (1 + m.ReturnPct / 100)) - 1) * 100;
         Assert.Equal(result.Metrics.TotalReturnPct, compounded, 6);
@@ -99,5 +100,27 @@ public class BacktestActivityTests
         Assert.All(refusals.EnumerateArray(), r => Assert.Equal(JsonValueKind.String, r.GetProperty("code").ValueKind));
         Assert.True(entries.Refused > 0, "the sample's morning window refuses some entries");
         Assert.Contains(entries.Refusals, r => r.Code == RiskRejectionCode.OutsideTradingWindow);
+    }
+
+    [Fact]
+    public void The_probe_counts_how_often_each_entry_condition_held()
+    {
+        var text = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "samples", "strategies", "rsi_mean_reversion.json"))
+            .Replace("\"macd > signal\"", "\"rsi_14 > 101\"", StringComparison.Ordinal);
+        var bot = BotConfigValidator.CompileOrThrow(BotConfig.Parse(text));
+        var calendar = new NyseCalendar();
+        var model = new SimulatedPriceModel(calendar, new SimulationSettings().Seed);
+        var sessions = calendar.SessionsBetween(new DateOnly(2025, 1, 2), new DateOnly(2025, 1, 31)).ToList();
+        var bars = BarAggregator.Aggregate(sessions.SelectMany(d => model.MinuteBars("SPY", d.Date)).ToList(), bot.Timeframe);
+
+        var probe = EntryRuleProbe.Run(bot, new Dictionary<string, IReadOnlyList<Bar>> { ["SPY"] = bars })!;
+
+        Assert.Equal(bars.Count, probe.Bars);
+        Assert.Equal(new[] { "rsi_14 crosses_above 30", "close < sma_50", "rsi_14 > 101" }, probe.Conditions.Select(c => c.Condition));
+        Assert.InRange(probe.Conditions[0].BarsTrue, 1, bars.Count / 10);
+        Assert.InRange(probe.Conditions[1].BarsTrue, bars.Count / 10, bars.Count);
+        Assert.Equal(0, probe.Conditions[2].BarsTrue);
+        Assert.Equal(0, probe.BarsRuleHeld);
+        Assert.Empty(new Backtester(bot).Run(new Dictionary<string, IReadOnlyList<Bar>> { ["SPY"] = bars }).Signals);
     }
 }

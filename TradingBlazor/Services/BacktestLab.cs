@@ -10,8 +10,11 @@ namespace TradingBlazor.Services;
 public sealed record RunRow(long Id, string Name, string Symbols, string Timeframe, DateOnly From, DateOnly To, string Source,
     BacktestStatus Status, string? Error, decimal? FinalEquity, JsonElement? Summary);
 
-/// <summary>A run opened in the Lab: its row, trades and what the charts draw (null while it has no equity).</summary>
-public sealed record RunDetail(RunRow Run, IReadOnlyList<StoredTrade> Trades, BacktestChart? Chart);
+/// <summary>
+/// A run opened in the Lab: its row, trades, what the charts draw (null while it has no equity), its activity (null for
+/// runs stored before activity was) and, for a run without a single entry signal, how often its entry conditions held.
+/// </summary>
+public sealed record RunDetail(RunRow Run, IReadOnlyList<StoredTrade> Trades, BacktestChart? Chart, BacktestActivity? Activity = null, EntryProbe? Probe = null);
 
 /// <summary>A sweep or walk-forward as the Lab's panel asks for it: the template, one range text per parameter and the data.</summary>
 public sealed record SweepRequest(string Template, IReadOnlyList<string> Ranges, string Symbol, DateOnly From, DateOnly To, string Metric,
@@ -64,7 +67,27 @@ public sealed class BacktestLab(BacktestService service, BacktestChartBuilder ch
     public async Task<RunDetail?> OpenRunAsync(long id, CancellationToken ct = default)
     {
         var run = await service.GetAsync(id, ct);
-        return run is null ? null : new RunDetail(ToRow(run), BacktestChartBuilder.Trades(run), await charts.BuildAsync(run, ct));
+        if (run is null) return null;
+        var row = ToRow(run);
+        var activity = row.Summary is { } summary ? BacktestActivity.FromSummary(summary) : null;
+        var probe = activity is { EntrySignals.Generated: 0 } ? await ProbeAsync(run, ct) : null;
+        return new RunDetail(row, BacktestChartBuilder.Trades(run), await charts.BuildAsync(run, ct), activity, probe);
+    }
+
+    // Replays the entry rule over the run's bars to say which condition never held; null when the bars are gone.
+    private async Task<EntryProbe?> ProbeAsync(BacktestRunRecord run, CancellationToken ct)
+    {
+        try
+        {
+            var request = JsonSerializer.Deserialize<BacktestRequest>(run.RequestJson, BacktestRequest.Json)!;
+            var bot = BotConfigValidator.CompileOrThrow(request.Config with { Symbols = request.EffectiveSymbols.ToList() });
+            var bars = await service.LoadBarsAsync(request.EffectiveSymbols, bot.Timeframe, request.From, request.To, request.Source, ct);
+            return await Task.Run(() => EntryRuleProbe.Run(bot, bars), ct);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or BotConfigException or JsonException)
+        {
+            return null;
+        }
     }
 
     public async Task<IReadOnlyList<SweepPoint>> SweepAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct)

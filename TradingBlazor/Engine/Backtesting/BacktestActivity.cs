@@ -4,6 +4,7 @@ using TradingBlazor.Domain.Execution;
 using TradingBlazor.Domain.Time;
 using TradingBlazor.Domain.Trading;
 using TradingBlazor.Engine.Preview;
+using TradingBlazor.Engine.Reports;
 using TradingBlazor.Engine.Trading;
 
 namespace TradingBlazor.Engine.Backtesting;
@@ -25,14 +26,12 @@ public sealed record SignalTally(int Generated, int Executed, int AwaitingApprov
 /// <summary>The round trips that closed one way, and what they made.</summary>
 public sealed record ExitTally(ExitKind Kind, int Trades, decimal Pnl);
 
-/// <summary>One New York calendar month of a run: its return on the equity at the previous month's end (the capital for the first).</summary>
-public sealed record MonthlyReturn(int Year, int Month, double ReturnPct, int Trades, decimal Pnl);
-
 /// <summary>
 /// A run's activity beside its metrics: entry and exit signals with refusal reasons (why a run made no trades), exits by
-/// kind, and returns by month. Stored in the run's summary under <see cref="SummaryKey"/>.
+/// kind, and returns by New York calendar month (on the equity at the previous month's end; the capital for the first,
+/// P&amp;L the change in marked equity, trades those closed in the month). Stored in the run's summary under <see cref="SummaryKey"/>.
 /// </summary>
-public sealed record BacktestActivity(SignalTally EntrySignals, SignalTally ExitSignals, IReadOnlyList<ExitTally> ExitsByKind, IReadOnlyList<MonthlyReturn> Months)
+public sealed record BacktestActivity(SignalTally EntrySignals, SignalTally ExitSignals, IReadOnlyList<ExitTally> ExitsByKind, IReadOnlyList<PeriodReturn> Months)
 {
     public const string SummaryKey = "activity";
 
@@ -51,18 +50,18 @@ public sealed record BacktestActivity(SignalTally EntrySignals, SignalTally Exit
             SignalTally.Of(signals.Where(s => s.Signal.Action == SignalAction.Sell)), exits, MonthsOf(trades, equity, initial));
     }
 
-    private static List<MonthlyReturn> MonthsOf(IReadOnlyList<ClosedTrade> trades, IReadOnlyList<EquityPoint> equity, decimal initial)
+    private static List<PeriodReturn> MonthsOf(IReadOnlyList<ClosedTrade> trades, IReadOnlyList<EquityPoint> equity, decimal initial)
     {
-        static (int, int) Month(DateTime utc) { var et = MarketTime.ToEastern(utc); return (et.Year, et.Month); }
-        var closed = trades.GroupBy(t => Month(t.ExitTimeUtc)).ToDictionary(g => g.Key, g => (g.Count(), g.Sum(t => t.Pnl)));
-        var months = new List<MonthlyReturn>();
+        static DateOnly Month(DateTime utc) { var et = MarketTime.ToEastern(utc); return new DateOnly(et.Year, et.Month, 1); }
+        var closed = trades.GroupBy(t => Month(t.ExitTimeUtc)).ToDictionary(g => g.Key, g => g.Count());
+        var months = new List<PeriodReturn>();
         decimal start = initial;
         // The curve is in time order: each month ends at its last point.
         foreach (var month in equity.GroupBy(p => Month(p.TimeUtc)))
         {
             decimal end = month.Last().Equity;
-            var (count, pnl) = closed.GetValueOrDefault(month.Key);
-            months.Add(new MonthlyReturn(month.Key.Item1, month.Key.Item2, start != 0 ? (double)(end / start - 1) * 100 : 0, count, pnl));
+            double pct = start != 0 ? (double)(end / start - 1) * 100 : 0;
+            months.Add(new PeriodReturn(ReturnPeriod.Month, month.Key, month.Key.AddMonths(1).AddDays(-1), end - start, pct, closed.GetValueOrDefault(month.Key)));
             start = end;
         }
         return months;
