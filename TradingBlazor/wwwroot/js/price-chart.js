@@ -28,7 +28,7 @@ export function create(element, dark, daily) {
   const volume = chart.addSeries(LC.HistogramSeries, { priceFormat: { type: "volume" }, priceScaleId: "volume", lastValueVisible: false, priceLineVisible: false });
   chart.priceScale("volume").applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
   const id = nextId++;
-  charts.set(id, { chart, candles, volume, indicators: new Map(), colorIndex: 0, candleCount: 0, markers: null, dark });
+  charts.set(id, { chart, element, candles, volume, indicators: new Map(), colorIndex: 0, candleCount: 0, markers: null, dark });
   return id;
 }
 
@@ -75,8 +75,6 @@ export function setIndicator(id, key, spec) {
   });
   if (spec.pane !== "price") {
     for (const level of spec.levels || []) series[0].createPriceLine({ price: level, color: "#9e9e9e", lineStyle: 2, lineWidth: 1, axisLabelVisible: true });
-    const pane = c.chart.panes()[paneIndex];
-    if (pane) pane.setHeight(130);
   }
   c.indicators.set(key, { series, pane: spec.pane });
 }
@@ -91,6 +89,18 @@ export function removeIndicator(id, key) {
   // The library may drop an emptied pane by itself; remove it only if it is still there and empty.
   const pane = c.chart.panes()[paneIndex];
   if (ind.pane !== "price" && paneIndex > 0 && pane && pane.getSeries().length === 0) c.chart.removePane(paneIndex);
+}
+
+// Each indicator pane keeps paneHeight pixels and the price pane the rest of the frame, which grows with the panes:
+// stretch factors are proportions, so they hold through every resize.
+export function layout(id, paneHeight) {
+  const c = charts.get(id);
+  if (!c) return;
+  const panes = c.chart.panes();
+  if (panes.length < 2) return;
+  const price = Math.max(c.element.clientHeight - (panes.length - 1) * paneHeight, paneHeight * 2);
+  panes[0].setStretchFactor(price);
+  for (let i = 1; i < panes.length; i++) panes[i].setStretchFactor(paneHeight);
 }
 
 export function setMarkers(id, markers) {
@@ -114,6 +124,7 @@ export function info(id) {
   return {
     candles: c.candles.data().length,
     panes: c.chart.panes().length,
+    paneHeights: c.chart.panes().map((p) => p.getHeight()),
     indicators: [...c.indicators.keys()],
     lastClose: c.candles.data().at(-1)?.close ?? null,
     dark: c.dark,
