@@ -16,10 +16,6 @@ public sealed record RunRow(long Id, string Name, string Symbols, string Timefra
 /// </summary>
 public sealed record RunDetail(RunRow Run, IReadOnlyList<StoredTrade> Trades, BacktestChart? Chart, BacktestActivity? Activity = null, EntryProbe? Probe = null);
 
-/// <summary>A sweep or walk-forward as the Lab's panel asks for it: the template, one range text per parameter and the data.</summary>
-public sealed record SweepRequest(string Template, IReadOnlyList<string> Ranges, string Symbol, DateOnly From, DateOnly To, string Metric,
-    int InSampleBars = 250, int OutOfSampleBars = 60);
-
 /// <summary>The Backtest Lab: samples, runs (start, cancel, list, open) and parameter sweeps.</summary>
 public interface IBacktestLab
 {
@@ -40,13 +36,16 @@ public interface IBacktestLab
 
     Task<RunDetail?> OpenRunAsync(long id, CancellationToken ct = default);
 
-    /// <summary>Runs the grid in parallel; bad ranges or configs throw <see cref="FormatException"/> or <see cref="BotConfigException"/>.</summary>
+    /// <summary>The combinations a sweep would run and skip; bad ranges or a bad constraint throw <see cref="SweepInputException"/> naming the field.</summary>
+    SweepPlan PlanSweep(SweepRequest request);
+
+    /// <summary>Runs the plan's combinations in parallel; bad ranges or configs throw <see cref="FormatException"/> or <see cref="BotConfigException"/>.</summary>
     Task<IReadOnlyList<SweepPoint>> SweepAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct);
 
     Task<WalkForwardResult> WalkForwardAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct);
 }
 
-public sealed class BacktestLab(BacktestService service, BacktestChartBuilder charts) : IBacktestLab
+public sealed class BacktestLab(BacktestService service, BacktestChartBuilder charts, SweepRunner sweeps) : IBacktestLab
 {
     public IReadOnlyDictionary<string, string> Samples => SampleStrategies.All;
 
@@ -90,30 +89,13 @@ public sealed class BacktestLab(BacktestService service, BacktestChartBuilder ch
         }
     }
 
-    public async Task<IReadOnlyList<SweepPoint>> SweepAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct)
-    {
-        var (grid, data) = await PrepareAsync(request, ct);
-        return await Task.Run(() => ParameterSweep.Run(request.Template, grid, data, new BacktestOptions(), progress: progress, ct: ct), ct);
-    }
+    public SweepPlan PlanSweep(SweepRequest request) => request.Plan();
 
-    public async Task<WalkForwardResult> WalkForwardAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct)
-    {
-        var (grid, data) = await PrepareAsync(request, ct);
-        var symbol = data.Keys.Single();
-        return await Task.Run(() => WalkForward.Run(request.Template, grid, data[symbol], symbol, request.InSampleBars, request.OutOfSampleBars,
-            request.Metric, new BacktestOptions(), progress, ct), ct);
-    }
+    public async Task<IReadOnlyList<SweepPoint>> SweepAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct) =>
+        (await sweeps.SweepAsync(request, progress, ct)).Points;
 
-    /// <summary>Parses the grid, checks the first combination compiles, and loads the simulated bars it runs on.</summary>
-    private async Task<(Dictionary<string, double[]> Grid, IReadOnlyDictionary<string, BarSeries> Data)> PrepareAsync(SweepRequest request, CancellationToken ct)
-    {
-        var grid = ParameterSweep.ParseGrid(request.Ranges, request.Template);
-        var symbol = request.Symbol.Trim().ToUpperInvariant();
-        var first = BotConfig.Parse(ParameterSweep.Substitute(request.Template, ParameterSweep.Grid(grid).First())) with { Symbols = new() { symbol } };
-        var bot = BotConfigValidator.CompileOrThrow(first);
-        var bars = await service.LoadBarsAsync(new[] { symbol }, bot.Timeframe, request.From, request.To, BacktestSource.Simulated, ct);
-        return (grid, BarSeries.From(bars));
-    }
+    public Task<WalkForwardResult> WalkForwardAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct) =>
+        sweeps.WalkForwardAsync(request, progress, ct);
 
     private static RunRow ToRow(BacktestRunRecord r) => new(
         r.Id, r.Name, r.Symbols, r.Timeframe, DateOnly.FromDateTime(Domain.Time.MarketTime.ToEastern(r.FromUtc)),

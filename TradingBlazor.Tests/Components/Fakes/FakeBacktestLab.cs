@@ -59,6 +59,15 @@ public sealed class FakeBacktestLab : IBacktestLab
         return Details.GetValueOrDefault(id);
     }
 
+    public List<SweepRequest> Plans { get; } = new();
+
+    /// <summary>The real plan (it is pure): ranges and constraint checked as the Lab checks them.</summary>
+    public SweepPlan PlanSweep(SweepRequest request)
+    {
+        Plans.Add(request);
+        return request.Plan();
+    }
+
     /// <summary>When set, sweeps report half-way (unless <see cref="SweepReportsProgress"/> is off) and wait for it or for cancellation.</summary>
     public TaskCompletionSource? SweepGate { get; set; }
     public bool SweepReportsProgress { get; set; } = true;
