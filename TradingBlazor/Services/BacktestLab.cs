@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TradingBlazor.Adapters.Simulated;
 using TradingBlazor.Data.Entities;
 using TradingBlazor.Domain.MarketData;
 using TradingBlazor.Domain.Strategies.Config;
@@ -28,7 +29,11 @@ public interface IBacktestLab
     /// <summary>Raised when a run's progress or status changes.</summary>
     event Action<BacktestProgress>? Changed;
 
+    /// <summary>Refuses symbols the source has no bars of (field <c>symbols</c>), then starts the run.</summary>
     Task<(long? Id, IReadOnlyList<ConfigError> Errors)> StartAsync(BacktestRequest request, CancellationToken ct = default);
+
+    /// <summary>The symbols the source has bars of in the timeframe (the simulated market quotes the same ones in all).</summary>
+    Task<IReadOnlyList<string>> DataSymbolsAsync(BacktestSource source, Timeframe timeframe, CancellationToken ct = default);
 
     void Cancel(long id);
 
@@ -45,7 +50,7 @@ public interface IBacktestLab
     Task<WalkForwardResult> WalkForwardAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct);
 }
 
-public sealed class BacktestLab(BacktestService service, BacktestChartBuilder charts, SweepRunner sweeps) : IBacktestLab
+public sealed class BacktestLab(BacktestService service, BacktestChartBuilder charts, SweepRunner sweeps, SimulatedMarket simulated, IBarStore store) : IBacktestLab
 {
     public IReadOnlyDictionary<string, string> Samples => SampleStrategies.All;
 
@@ -57,7 +62,18 @@ public sealed class BacktestLab(BacktestService service, BacktestChartBuilder ch
         remove => service.Changed -= value;
     }
 
-    public Task<(long? Id, IReadOnlyList<ConfigError> Errors)> StartAsync(BacktestRequest request, CancellationToken ct = default) => service.StartAsync(request, ct);
+    public async Task<(long? Id, IReadOnlyList<ConfigError> Errors)> StartAsync(BacktestRequest request, CancellationToken ct = default)
+    {
+        if (Timeframe.Find(request.Config.Timeframe) is { } timeframe
+            && BacktestSymbols.Problem(request.EffectiveSymbols, request.Source, timeframe, await DataSymbolsAsync(request.Source, timeframe, ct)) is { } problem)
+            return (null, new[] { new ConfigError("symbols", problem) });
+        return await service.StartAsync(request, ct);
+    }
+
+    public async Task<IReadOnlyList<string>> DataSymbolsAsync(BacktestSource source, Timeframe timeframe, CancellationToken ct = default) =>
+        source == BacktestSource.Simulated
+            ? simulated.Symbols
+            : (await store.ListSeriesAsync(ct)).Where(s => s.Timeframe == timeframe).Select(s => s.Symbol).Distinct().Order().ToList();
 
     public void Cancel(long id) => service.Cancel(id);
 

@@ -43,6 +43,16 @@ public sealed class FakeBacktestLab : IBacktestLab
 
     public void Cancel(long id) => Canceled.Add(id);
 
+    /// <summary>The symbols each source has data of (any timeframe).</summary>
+    public Dictionary<BacktestSource, List<string>> DataSymbols { get; } = new()
+    {
+        [BacktestSource.Simulated] = new() { "SPY", "AAPL", "MSFT", "NVDA", "TSLA" },
+        [BacktestSource.Store] = new() { "SPX", "SPY", "QQQ", "AAPL" },
+    };
+
+    public Task<IReadOnlyList<string>> DataSymbolsAsync(BacktestSource source, Domain.MarketData.Timeframe timeframe, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<string>>(DataSymbols[source].ToList());
+
     public Task<IReadOnlyList<RunRow>> ListRunsAsync(CancellationToken ct = default)
     {
         ListRunsCalls++;
