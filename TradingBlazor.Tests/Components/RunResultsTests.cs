@@ -243,10 +243,10 @@ public sealed class RunResultsTests : ComponentTestBase
         Assert.Equal(new[] { "Rule exit · 1 · 117.50", "Stop-loss · 1 · -56.00" }, kinds.Select(k => string.Join(" ", k.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
         var table = ByTestId("monthly-returns");
         Assert.Equal(new[] { "2024", "2025" }, table.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-year")));
-        Assert.Equal("2.0", table.QuerySelector("[data-month='2025-01']")!.TextContent);
-        Assert.Equal("-1.0", table.QuerySelector("[data-month='2025-02']")!.TextContent);
+        Assert.Equal("2.00", table.QuerySelector("[data-month='2025-01']")!.TextContent);
+        Assert.Equal("-1.00", table.QuerySelector("[data-month='2025-02']")!.TextContent);
         Assert.Contains("2 closed trades", table.QuerySelector("[data-month='2025-02']")!.GetAttribute("title"));
-        Assert.Equal("1.0", table.QuerySelector("[data-year-return='2025']")!.TextContent); // 1.02 × 0.99
+        Assert.Equal("0.98", table.QuerySelector("[data-year-return='2025']")!.TextContent); // 1.02 × 0.99
         Assert.Equal(11, table.QuerySelectorAll("tr[data-year='2024'] td.tb-months-blank").Count);
     }
 
