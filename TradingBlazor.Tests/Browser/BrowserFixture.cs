@@ -74,7 +74,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await element.ScreenshotAsync(new LocatorScreenshotOptions
         {
             Path = Path.Combine(TestPaths.Artifacts("screenshots"), name + ".png"),
-            Style = ".mud-appbar, .mud-snackbar, #mud-snackbar-container { visibility: hidden !important; }",
+            Style = ".mud-appbar, .mud-appbar *, .mud-snackbar, #mud-snackbar-container { visibility: hidden !important; }",
         });
 
     public async Task DisposeAsync()

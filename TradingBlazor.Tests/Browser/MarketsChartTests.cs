@@ -49,7 +49,8 @@ public class MarketsChartTests
         await AddAsync(page, "MACD");
         await AddAsync(page, "Stochastic");
 
-        var info = await WaitForChartAsync(page, i => i.Indicators.Length == 5 && i.Panes == 4);
+        // The frame grows with the panes and the chart follows its size: wait for that layout.
+        var info = await WaitForChartAsync(page, i => i.Indicators.Length == 5 && i.Panes == 4 && i.PaneHeights.Skip(1).All(h => h >= 130));
         // Price pane plus RSI, MACD and Stochastic, each at least the readable minimum (140 px less the separators).
         Assert.All(info.PaneHeights.Skip(1), h => Assert.InRange(h, 130, 150));
         Assert.True(info.PaneHeights[0] >= 380, $"price pane {info.PaneHeights[0]} px");

@@ -63,12 +63,14 @@ export function setIndicator(id, key, spec) {
   removeIndicator(id, key);
   const LC = window.LightweightCharts;
   const paneIndex = spec.pane === "price" ? 0 : c.chart.panes().length;
+  // On a phone the series' names would cover the candles: the chips above the chart name them.
+  const narrow = c.element.clientWidth < 520;
   const series = spec.outputs.map((o) => {
     const color = palette[c.colorIndex++ % palette.length];
     const histogram = o.name === "hist";
     const s = c.chart.addSeries(histogram ? LC.HistogramSeries : LC.LineSeries,
       histogram ? { color: "rgba(120,144,156,0.6)", priceLineVisible: false, lastValueVisible: false }
-                : { color, lineWidth: o.name === "middle" ? 1 : 2, priceLineVisible: false, lastValueVisible: spec.pane !== "price", title: o.title },
+                : { color, lineWidth: o.name === "middle" ? 1 : 2, priceLineVisible: false, lastValueVisible: spec.pane !== "price", title: narrow ? "" : o.title },
       paneIndex);
     s.setData(o.data);
     return s;
