@@ -32,11 +32,47 @@ public class SweepTests
         Assert.Equal(new[] { 5.0, 10, 15 }, grid["fast"]);
         Assert.Equal(new[] { 20.0, 40 }, grid["slow"]);
 
-        Assert.Contains("at least one parameter range", Assert.Throws<FormatException>(() => ParameterSweep.ParseGrid(new[] { "" }, Template)).Message);
-        Assert.Equal("the template has no placeholder ${period}",
-            Assert.Throws<FormatException>(() => ParameterSweep.ParseGrid(new[] { "period=5:10:5" }, Template)).Message);
+        var none = Assert.Throws<SweepInputException>(() => ParameterSweep.ParseGrid(new[] { "" }, Template));
+        Assert.Equal("ranges", none.Field);
+        Assert.Contains("at least one parameter range", none.Message);
+        var missing = Assert.Throws<SweepInputException>(() => ParameterSweep.ParseGrid(new[] { "fast=5", "period=5:10:5" }, Template));
+        Assert.Equal(("ranges[1]", "the template has no placeholder ${period}"), (missing.Field, missing.Message));
+        var bad = Assert.Throws<SweepInputException>(() => ParameterSweep.ParseGrid(new[] { "fast=5", "slow=a" }, Template));
+        Assert.Equal(("ranges[1]", "'a' in 'slow=a' is not a number"), (bad.Field, bad.Message));
         Assert.Equal("At most 2,000 combinations per sweep.",
-            Assert.Throws<FormatException>(() => ParameterSweep.ParseGrid(new[] { "fast=1:100:1", "slow=1:21:1" }, Template)).Message);
+            Assert.Throws<SweepInputException>(() => ParameterSweep.ParseGrid(new[] { "fast=1:100:1", "slow=1:21:1" }, Template)).Message);
+    }
+
+    [Fact]
+    public void A_constraint_skips_and_counts_the_combinations_it_rules_out()
+    {
+        var plan = SweepPlan.Create(new[] { "fast=5:30:5", "slow=20:100:20" }, Template, " fast < slow ");
+
+        Assert.Equal((30, 27, 3), (plan.Combinations, plan.Points.Count, plan.Skipped));
+        Assert.All(plan.Points, p => Assert.True(p["fast"] < p["slow"]));
+        Assert.Equal("fast < slow", plan.Constraint);
+        Assert.Equal(30, SweepPlan.Create(new[] { "fast=5:30:5", "slow=20:100:20" }, Template, "  ").Points.Count);
+        Assert.Equal(6, SweepPlan.Create(new[] { "fast=5:30:5", "slow=20:100:20" }, Template, "slow - fast >= 70 and fast != 10").Points.Count);
+
+        var unknown = Assert.Throws<SweepInputException>(() => SweepPlan.Create(new[] { "fast=5", "slow=20" }, Template, "fast < period"));
+        Assert.Equal("constraint", unknown.Field);
+        Assert.Contains("unknown variable 'period'", unknown.Message);
+        Assert.Contains("known: fast, slow", unknown.Message);
+        Assert.Equal("rules out all 1 combinations of the grid.",
+            Assert.Throws<SweepInputException>(() => SweepPlan.Create(new[] { "fast=30", "slow=20" }, Template, "fast < slow")).Message);
+        Assert.Equal("constraint", Assert.Throws<SweepInputException>(() => SweepPlan.Create(new[] { "fast=5" }, Template, "fast <")).Field);
+    }
+
+    [Fact]
+    public void A_sweep_runs_only_the_plans_combinations()
+    {
+        var data = Data;
+        var plan = SweepPlan.Create(new[] { "fast=10,30", "slow=20,40" }, Template, "fast < slow");
+
+        var points = ParameterSweep.Run(Template, plan, data, new BacktestOptions(), maxParallelism: 2);
+
+        Assert.Equal(new[] { (10.0, 20.0), (10.0, 40.0), (30.0, 40.0) }, points.Select(p => (p.Parameters["fast"], p.Parameters["slow"])).Order());
+        Assert.All(points, p => Assert.NotNull(p.Metrics));
     }
 
     [Fact]

@@ -71,6 +71,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.Artifacts("screenshots"), name + ".png"), FullPage = true });
 
+    /// <summary>One part of the page (a card, a chart): no fixed header or toast scrolled over it.</summary>
+    public static async Task ScreenshotAsync(ILocator element, string name) =>
+        await element.ScreenshotAsync(new LocatorScreenshotOptions
+        {
+            Path = Path.Combine(TestPaths.Artifacts("screenshots"), name + ".png"),
+            Style = ".mud-appbar, .mud-appbar *, .mud-snackbar, #mud-snackbar-container { visibility: hidden !important; }",
+        });
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();

@@ -11,11 +11,13 @@ namespace TradingBlazor.Tests.Components;
 public sealed class MarketsPageTests : ComponentTestBase
 {
     private readonly FakeMarketDataService _market = new();
+    private readonly FakeChartPreferences _preferences = new();
     private readonly BunitJSModuleInterop _chart;
 
     public MarketsPageTests()
     {
         Ctx.Services.AddSingleton<IMarketDataService>(_market);
+        Ctx.Services.AddSingleton<IChartPreferences>(_preferences);
         _chart = Ctx.JSInterop.SetupModule("./js/price-chart.js");
         _chart.Setup<int>("create", _ => true).SetResult(7);
     }
@@ -208,5 +210,72 @@ public sealed class MarketsPageTests : ComponentTestBase
         await ByTestId("open-import").ClickAsync(new());
 
         Assert.Equal("http://localhost/markets/import", Ctx.Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public void The_indicators_kept_for_the_symbol_replace_the_defaults()
+    {
+        _preferences.Kept["SPY"] = new() { "sma(50)", "macd(8,26,9)", "nonsense(1)" };
+
+        Render<Markets>();
+        WaitForChart();
+
+        Assert.Equal(new[] { "sma_50", "macd_8_26_9" }, Chips());
+        Assert.Equal(new[] { "sma_50", "macd_8_26_9" }, ChartCalls("setIndicator"));
+        Assert.Single(_market.ChartsOpened);
+    }
+
+    [Fact]
+    public async Task Adding_and_removing_indicators_keeps_the_choice_for_the_symbol()
+    {
+        Render<Markets>();
+        WaitForChart();
+        await SelectAsync<string>("Indicator", "sma");
+        await SetParameterAsync("period", "50");
+        await AddAsync();
+
+        Assert.Equal("SPY", _preferences.Saves[^1].Symbol);
+        Assert.Equal(new[] { "ema(20)", "bbands(20,2)", "rsi(14)", "sma(50)" }, _preferences.Saves[^1].Specs);
+
+        await ByTestId("active-indicators").QuerySelector(".mud-chip[data-key='ema_20'] .mud-chip-close-button")!.ClickAsync(new());
+
+        Assert.Equal(new[] { "bbands(20,2)", "rsi(14)", "sma(50)" }, _preferences.Kept["SPY"]);
+        Assert.Equal(2, _preferences.Saves.Count);
+    }
+
+    [Fact]
+    public async Task Another_symbol_opens_with_its_own_kept_indicators_or_the_defaults()
+    {
+        _preferences.Kept["QQQ"] = new() { "rsi(7)" };
+        _preferences.Kept["SPY"] = new() { "sma(50)" };
+        Render<Markets>();
+        WaitForChart();
+
+        await SelectAsync<string>("Symbol", "QQQ");
+
+        Host.WaitForAssertion(() => Assert.Equal(new[] { "rsi_7" }, Chips()));
+        Host.WaitForAssertion(() => Assert.Equal(("QQQ", Timeframe.Minute1), _market.ChartsOpened[^1]));
+        _preferences.Kept.Remove("SPY");
+        await SelectAsync<string>("Symbol", "SPY");
+        Host.WaitForAssertion(() => Assert.Equal(new[] { "ema_20", "bbands_20_2", "rsi_14" }, Chips()));
+        Assert.Empty(_preferences.Saves);
+    }
+
+    [Fact]
+    public void The_bar_count_follows_live_bars()
+    {
+        _market.Feed = new FakeFeed();
+        Render<Markets>();
+        WaitForChart();
+        Host.WaitForAssertion(() => Assert.Equal("40 1m bars of SPY.", ByTestId("bar-count").TextContent.Trim()));
+
+        var minute = new Bar("SPY", Timeframe.Minute1, _market.Bars.Now, 150m, 151m, 149.5m, 150.75m, 1234m);
+        _market.Feed.Publish(new BarUpdate(minute, BarUpdateKind.InProgress));
+        _market.Feed.Publish(new BarUpdate(minute with { Close = 150.9m }, BarUpdateKind.Closed));
+
+        Host.WaitForAssertion(() => Assert.Equal("41 1m bars of SPY.", ByTestId("bar-count").TextContent.Trim()));
+        _market.Feed.Publish(new BarUpdate(minute with { StartUtc = minute.StartUtc.AddMinutes(1) }, BarUpdateKind.InProgress));
+        Host.WaitForAssertion(() => Assert.Equal("42 1m bars of SPY.", ByTestId("bar-count").TextContent.Trim()));
+        Assert.Equal("42", ByTestId("price-chart").GetAttribute("data-candles"));
     }
 }

@@ -108,7 +108,7 @@ public sealed class NewBacktestFormTests : ComponentTestBase
         var request = Assert.Single(_lab.Started);
         Assert.Equal("SMA 10/30 crossover", request.Config.Name);
         Assert.Equal(new[] { "SPX" }, request.Config.Symbols);
-        Assert.Equal(new[] { "spy", "QQQ", "aapl" }, request.Symbols);
+        Assert.Equal(new[] { "SPY", "QQQ", "AAPL" }, request.Symbols);
         Assert.Equal(new[] { "SPY", "QQQ", "AAPL" }, request.EffectiveSymbols);
         Assert.Equal(new DateOnly(2024, 3, 1), request.From);
         Assert.Equal(new DateOnly(2024, 9, 30), request.To);
@@ -137,15 +137,90 @@ public sealed class NewBacktestFormTests : ComponentTestBase
         Assert.Equal(EndOfData.MarkToMarket, request.EndOfData);
     }
 
+    private string SymbolsError() =>
+        Host.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Symbols").Find(".mud-input-helper-text").TextContent.Trim();
+
+    private string RunsOn() => ByTestId("bt-runs-on").TextContent.Trim();
+
     [Fact]
-    public async Task No_symbol_override_runs_the_configs_symbols()
+    public async Task Without_symbols_nothing_runs_and_the_field_says_why()
     {
         RenderForm();
 
         await SetSymbolsAsync("  ");
         await RunAsync();
 
-        Assert.Null(Assert.Single(_lab.Started).Symbols);
+        Assert.Empty(_lab.Started);
+        Assert.Equal("Give at least one symbol to run on.", SymbolsError());
+        Assert.False(HasTestId("bt-runs-on"));
+    }
+
+    [Fact]
+    public void The_sma_cross_sample_says_it_runs_on_SPY_instead_of_SPX()
+    {
+        RenderForm();
+
+        Assert.Equal("Runs on SPY instead of the config's SPX: the simulated market does not quote them.", RunsOn());
+        Assert.Contains("tb-runs-on-override", ByTestId("bt-runs-on").ClassName);
+    }
+
+    [Fact]
+    public async Task A_sample_chosen_after_typing_symbols_runs_on_its_own_and_says_so()
+    {
+        RenderForm();
+        await SetSymbolsAsync("AAPL");
+        Assert.Equal("Runs on AAPL instead of the config's SPX.", RunsOn());
+
+        await SelectAsync<string>("Start from a sample", "bollinger_breakout");
+
+        Assert.Equal("NVDA", ByTestId("bt-symbols").GetAttribute("value"));
+        Assert.Equal("Runs on NVDA, the config's symbols.", RunsOn());
+        await RunAsync();
+        Assert.Null(Assert.Single(_lab.Started).Symbols); // nothing overridden: the stored config says what ran
+    }
+
+    [Fact]
+    public async Task The_field_follows_the_configs_symbols_until_it_is_typed_in()
+    {
+        RenderForm();
+        await SelectAsync<string>("Start from a sample", "bollinger_breakout");
+
+        await SetConfigAsync(TestConfigs.Bollinger.Replace("\"NVDA\"", "\"MSFT\", \"TSLA\"", StringComparison.Ordinal));
+
+        Assert.Equal("MSFT, TSLA", ByTestId("bt-symbols").GetAttribute("value"));
+        await SetSymbolsAsync("MSFT");
+        await SetConfigAsync(TestConfigs.Bollinger);
+        Assert.Equal("MSFT", ByTestId("bt-symbols").GetAttribute("value"));
+        Assert.Equal("Runs on MSFT instead of the config's NVDA.", RunsOn());
+        await RunAsync();
+        Assert.Equal(new[] { "MSFT" }, Assert.Single(_lab.Started).Symbols);
+    }
+
+    [Fact]
+    public async Task A_symbol_the_data_source_lacks_is_refused_inline()
+    {
+        RenderForm();
+
+        await SetSymbolsAsync("SPY, ZZZQ");
+        await RunAsync();
+
+        Assert.Empty(_lab.Started);
+        Assert.Equal("The simulated market does not quote ZZZQ; it quotes SPY, AAPL, MSFT, NVDA, TSLA.", SymbolsError());
+        Assert.Equal("true", ByTestId("bt-symbols").GetAttribute("aria-invalid"));
+
+        await SelectAsync("Data", BacktestSource.Store);
+        Assert.Equal("No 1d bars of ZZZQ are stored; stored 1d: SPX, SPY, QQQ, AAPL.", SymbolsError());
+    }
+
+    [Fact]
+    public async Task Stored_data_runs_the_sample_on_its_own_symbol_when_the_store_has_it()
+    {
+        RenderForm();
+
+        await SelectAsync("Data", BacktestSource.Store);
+
+        Assert.Equal("SPX", ByTestId("bt-symbols").GetAttribute("value"));
+        Assert.Equal("Runs on SPX, the config's symbols.", RunsOn());
     }
 
     [Fact]

@@ -181,4 +181,39 @@ public sealed class PriceChartTests : ComponentTestBase
 
         Host.WaitForAssertion(() => Assert.Equal("Could not load SPY: no source", ByTestId("chart-error").TextContent.Trim()));
     }
+
+    [Fact]
+    public void Every_indicator_pane_beyond_the_first_makes_the_frame_taller_and_the_panes_are_laid_out()
+    {
+        var macd = IndicatorSpec.Parse("macd(12,26,9)", IndicatorCatalog.Default);
+        RenderChart("SPY", Timeframe.Minute1, Ema, Rsi);
+        WaitForChart();
+        Assert.Contains("--tb-chart-h:300px", Host.Find(".tb-chart-frame").GetAttribute("style"));
+        Assert.Equal(new object?[] { 11, 140 }, Assert.Single(Calls("layout")));
+
+        RenderChart("SPY", Timeframe.Minute1, Ema, Rsi, macd);
+
+        Host.WaitForAssertion(() => Assert.Equal(2, Calls("layout").Count()));
+        Assert.Contains("--tb-chart-h:440px", Host.Find(".tb-chart-frame").GetAttribute("style"));
+        RenderChart("SPY", Timeframe.Minute1, Ema, Sma);
+        Host.WaitForAssertion(() => Assert.Equal(3, Calls("layout").Count()));
+        Assert.Contains("--tb-chart-h:300px", Host.Find(".tb-chart-frame").GetAttribute("style"));
+    }
+
+    [Fact]
+    public void A_live_bar_that_starts_a_candle_raises_the_new_count_and_one_that_updates_it_does_not()
+    {
+        var counts = new List<int>();
+        _market.Feed = new FakeFeed();
+        Render<PriceChart>(p => p.Add(x => x.Symbol, "SPY").Add(x => x.Timeframe, Timeframe.Minute1).Add(x => x.CandlesChanged, n => counts.Add(n)));
+        WaitForChart();
+
+        var minute = new Bar("SPY", Timeframe.Minute1, _market.Bars.Now, 150m, 151m, 149.5m, 150.75m, 1234m);
+        _market.Feed.Publish(new BarUpdate(minute, BarUpdateKind.InProgress));
+        _market.Feed.Publish(new BarUpdate(minute with { Close = 151m }, BarUpdateKind.InProgress));
+        Host.WaitForAssertion(() => Assert.Equal(2, Calls("update").Count()));
+
+        Assert.Equal(new[] { 41 }, counts);
+        Assert.Equal("41", ByTestId("price-chart").GetAttribute("data-candles"));
+    }
 }

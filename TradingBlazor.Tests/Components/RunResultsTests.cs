@@ -1,5 +1,9 @@
-using TradingBlazor.Engine.Backtesting;
 using Bunit;
+using TradingBlazor.Domain.Execution;
+using TradingBlazor.Domain.Risk;
+using TradingBlazor.Engine.Backtesting;
+using TradingBlazor.Engine.Preview;
+using TradingBlazor.Engine.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using TradingBlazor.Components.Backtests;
 using TradingBlazor.Services;
@@ -177,5 +181,80 @@ public sealed class RunResultsTests : ComponentTestBase
         await Ctx.DisposeComponentsAsync();
 
         Assert.Equal(new object?[] { 5 }, Assert.Single(_charts.Invocations["dispose"]).Arguments);
+    }
+
+    private static readonly SignalTally NoSignals = new(0, 0, 0, Array.Empty<RefusalCount>());
+
+    private static PeriodReturn Month(int year, int month, double pct, int trades = 0) =>
+        new(ReturnPeriod.Month, new DateOnly(year, month, 1), new DateOnly(year, month, 1).AddMonths(1).AddDays(-1), (decimal)pct * 100, pct, trades);
+
+    [Fact]
+    public void Entry_signals_refused_by_risk_are_counted_with_their_reasons()
+    {
+        var entries = new SignalTally(12, 0, 0, new[] { new RefusalCount(RiskRejectionCode.MaxOpenPositions, 8), new RefusalCount(RiskRejectionCode.InsufficientCash, 4) });
+        _lab.Details[8] = new RunDetail(TestConfigs.Run(8, "Crowded", Summary), Array.Empty<StoredTrade>(), TestConfigs.Chart,
+            new BacktestActivity(entries, NoSignals, Array.Empty<ExitTally>(), new[] { Month(2025, 1, 0) }));
+
+        Render<RunResults>(p => p.Add(x => x.RunId, 8));
+
+        Assert.Equal("12 entry signals, 0 executed: 12 refused — max positions (8), cash (4)", ByTestId("entry-signals").TextContent.Trim());
+        Assert.False(HasTestId("exit-signals"));
+        Assert.False(HasTestId("exit-kinds"));
+        Assert.Contains("No closed trades: the signals above say why.", ByTestId("trades-table").TextContent);
+    }
+
+    [Fact]
+    public void A_run_without_entry_signals_names_the_condition_that_never_held()
+    {
+        var probe = new EntryProbe(16_266, new[] { new ConditionCount("rsi_14 crosses_above 30", 0), new ConditionCount("close < sma_50", 7_000) }, 0);
+        _lab.Details[8] = new RunDetail(TestConfigs.Run(8, "RSI mean reversion", Summary), Array.Empty<StoredTrade>(), TestConfigs.Chart,
+            new BacktestActivity(NoSignals, NoSignals, Array.Empty<ExitTally>(), Array.Empty<PeriodReturn>()), probe);
+
+        Render<RunResults>(p => p.Add(x => x.RunId, 8));
+
+        Assert.Equal("0 entry signals: “rsi_14 crosses_above 30” never held in this range (16,266 bars).", ByTestId("entry-signals").TextContent.Trim());
+        Assert.False(HasTestId("monthly-returns"));
+    }
+
+    [Fact]
+    public void Conditions_that_held_but_never_together_are_listed_with_their_counts()
+    {
+        var probe = new EntryProbe(500, new[] { new ConditionCount("a > 1", 12), new ConditionCount("b < 2", 300) }, 0);
+
+        Assert.Equal("0 entry signals: its conditions never held together in 500 bars — “a > 1” on 12, “b < 2” on 300.", ActivityText.NoEntries(probe));
+        Assert.Equal("0 entry signals: the entry rule never held in this range.", ActivityText.NoEntries(null));
+    }
+
+    [Fact]
+    public void Shows_exits_by_kind_open_positions_and_returns_by_month()
+    {
+        var summary = Summary.TrimEnd().TrimEnd('}') + """, "open_positions": [ { "symbol": "SPY" } ] }""";
+        var activity = new BacktestActivity(new SignalTally(3, 3, 0, Array.Empty<RefusalCount>()), new SignalTally(2, 1, 0, new[] { new RefusalCount(RiskRejectionCode.NoPosition, 1) }),
+            new[] { new ExitTally(ExitKind.Rule, 1, 117.5m), new ExitTally(ExitKind.StopLoss, 1, -56m) },
+            new[] { Month(2024, 12, 1.5), Month(2025, 1, 2), Month(2025, 2, -1, trades: 2) });
+        _lab.Details[8] = new RunDetail(TestConfigs.Run(8, "Busy", summary), new[] { TestConfigs.Winner, TestConfigs.Loser }, TestConfigs.Chart, activity);
+
+        Render<RunResults>(p => p.Add(x => x.RunId, 8));
+
+        Assert.Equal("3 entry signals, 3 executed", ByTestId("entry-signals").TextContent.Trim());
+        Assert.Equal("2 exit signals, 1 executed: 1 refused — no position (1)", ByTestId("exit-signals").TextContent.Trim());
+        Assert.Contains("1 position still open", ByTestId("open-at-end").TextContent);
+        var kinds = ByTestId("exit-kinds").QuerySelectorAll("[data-kind]").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(new[] { "Rule exit · 1 · 117.50", "Stop-loss · 1 · -56.00" }, kinds.Select(k => string.Join(" ", k.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
+        var table = ByTestId("monthly-returns");
+        Assert.Equal(new[] { "2024", "2025" }, table.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-year")));
+        Assert.Equal("2.00", table.QuerySelector("[data-month='2025-01']")!.TextContent);
+        Assert.Equal("-1.00", table.QuerySelector("[data-month='2025-02']")!.TextContent);
+        Assert.Contains("2 closed trades", table.QuerySelector("[data-month='2025-02']")!.GetAttribute("title"));
+        Assert.Equal("0.98", table.QuerySelector("[data-year-return='2025']")!.TextContent); // 1.02 × 0.99
+        Assert.Equal(11, table.QuerySelectorAll("tr[data-year='2024'] td.tb-months-blank").Count);
+    }
+
+    [Fact]
+    public void A_run_stored_without_activity_shows_none()
+    {
+        Render<RunResults>(p => p.Add(x => x.RunId, 7));
+
+        Assert.False(HasTestId("run-activity"));
     }
 }

@@ -53,19 +53,29 @@ public sealed class SweepPanelTests : ComponentTestBase
         Assert.False(HasTestId("sweep-heatmap"));
     }
 
+    private string FieldError(string label) =>
+        Host.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == label).Find(".mud-input-helper-text").TextContent.Trim();
+
+    private Task SetConstraintAsync(string text) => ByTestId("sweep-constraint").ChangeAsync(new ChangeEventArgs { Value = text });
+
     [Fact]
-    public async Task A_bad_range_shows_the_error_and_no_results()
+    public async Task A_bad_range_is_shown_on_its_field_as_it_is_typed_and_nothing_can_run()
     {
         Render<SweepPanel>();
 
         await SetRangeAsync(0, "fast=30:5:5");
-        await SweepAsync();
 
-        Assert.Equal(new[] { "fast=30:5:5", "slow=20:100:20" }, Assert.Single(_lab.Sweeps).Ranges);
-        Assert.Equal("'fast=30:5:5': step must be positive and to ≥ from", ByTestId("sweep-error").TextContent.Trim());
-        Assert.False(HasTestId("sweep-heatmap"));
-        Assert.False(HasTestId("sweep-table"));
+        Assert.Equal("'fast=30:5:5': step must be positive and to ≥ from", FieldError("Parameter 1"));
+        Assert.Equal("true", ByTestId("sweep-param-0").GetAttribute("aria-invalid"));
+        Assert.True(ByTestId("sweep-run").HasAttribute("disabled"));
+        Assert.True(ByTestId("wf-run").HasAttribute("disabled"));
+        Assert.False(HasTestId("sweep-plan"));
+        Assert.Empty(_lab.Sweeps);
+
+        await SetRangeAsync(0, "fast=5:30:5");
+
         Assert.False(ByTestId("sweep-run").HasAttribute("disabled"));
+        Assert.True(HasTestId("sweep-plan"));
     }
 
     [Fact]
@@ -74,9 +84,55 @@ public sealed class SweepPanelTests : ComponentTestBase
         Render<SweepPanel>();
 
         await SetRangeAsync(1, "slow 20 to 100");
+
+        Assert.Equal("'slow 20 to 100' is not name=from:to:step or name=v1,v2,...", FieldError("Parameter 2"));
+    }
+
+    [Fact]
+    public void The_default_constraint_skips_the_combinations_where_fast_is_not_below_slow()
+    {
+        Render<SweepPanel>();
+
+        Assert.Equal("fast < slow", ByTestId("sweep-constraint").GetAttribute("value"));
+        // fast 5..30 by 5 × slow 20..100 by 20: fast 20, 25 and 30 with slow 20 are ruled out.
+        Assert.Equal("30 combinations: 27 to run, 3 skipped by fast < slow.", ByTestId("sweep-plan").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_constraint_is_checked_as_it_is_typed()
+    {
+        Render<SweepPanel>();
+
+        await SetConstraintAsync("fast < slwo");
+        Assert.StartsWith("unknown variable 'slwo' in \"fast < slwo\"; known: fast, slow.", FieldError("Constraint"));
+        Assert.True(ByTestId("sweep-run").HasAttribute("disabled"));
+
+        await SetConstraintAsync("fast > 100");
+        Assert.Equal("rules out all 30 combinations of the grid.", FieldError("Constraint"));
+
+        await SetConstraintAsync("slow >= 4 * fast");
+        Assert.Equal("30 combinations: 15 to run, 15 skipped by slow >= 4 * fast.", ByTestId("sweep-plan").TextContent.Trim());
+
+        await SetConstraintAsync("");
+        Assert.Equal("30 combinations to run.", ByTestId("sweep-plan").TextContent.Trim());
+        Assert.False(ByTestId("sweep-run").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task The_sweep_sends_the_constraint_and_marks_skipped_cells_in_the_heatmap()
+    {
+        _lab.SweepResult = new[] { Point(5, 20, Metrics(1.5, 12, 4, 6)), Point(5, 40, Metrics(0.5, 3, 6, 4)), Point(30, 40, Metrics(0.2, 1, 6, 4)) };
+        Render<SweepPanel>();
+        await SetRangeAsync(0, "fast=5,30");
+        await SetRangeAsync(1, "slow=20,40");
+
         await SweepAsync();
 
-        Assert.Equal("'slow 20 to 100' is not name=from:to:step or name=v1,v2,...", ByTestId("sweep-error").TextContent.Trim());
+        Assert.Equal("fast < slow", Assert.Single(_lab.Sweeps).Constraint);
+        var cells = ByTestId("sweep-heatmap").QuerySelectorAll(".tb-heat-cell");
+        Assert.Equal(new[] { "1.50", "0.50", "·", "0.20" }, cells.Select(c => c.TextContent));
+        Assert.Equal("skipped: not fast < slow", cells[2].GetAttribute("title"));
+        Assert.Matches(new Regex(@"3 combinations in \d+\.\d\d s; 0 invalid; 1 skipped by fast < slow\."), ByTestId("sweep-summary").TextContent);
     }
 
     [Fact]
@@ -154,6 +210,7 @@ public sealed class SweepPanelTests : ComponentTestBase
         Render<SweepPanel>();
 
         await SetRangeAsync(1, "");
+        await SetConstraintAsync("");
         await SweepAsync();
 
         Assert.Equal(new[] { "fast=5:30:5", "" }, Assert.Single(_lab.Sweeps).Ranges);
@@ -213,7 +270,7 @@ public sealed class SweepPanelTests : ComponentTestBase
         await SweepAsync();
         Assert.True(HasTestId("sweep-heatmap"));
 
-        await SetRangeAsync(0, "fast=");
+        _lab.SweepFailure = new BotConfigException("indicators[0]", "unknown indicator 'smaa'.");
         await SweepAsync();
 
         Assert.False(HasTestId("sweep-heatmap"));

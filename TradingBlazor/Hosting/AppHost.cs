@@ -97,6 +97,7 @@ public static class AppHost
         services.AddSingleton<Engine.Charts.ChartSourceResolver>();
         services.AddSingleton<Engine.MarketData.BarImportService>();
         services.AddSingleton<Engine.Backtesting.BacktestService>();
+        services.AddSingleton<Engine.Backtesting.SweepRunner>();
         services.AddHostedService<Engine.Backtesting.BacktestRunRecovery>();
         services.AddSingleton<Engine.Backtesting.BacktestChartBuilder>();
         services.AddSingleton<Engine.Preview.BotPreviewRunner>();
@@ -155,6 +156,7 @@ public static class AppHost
         app.MapScalarApiReference(Security.SecurityHeaders.ApiReferencePath, o => o.WithTitle("TradingBlazor API").DisableDefaultFonts()).AllowAnonymous();
         app.MapCalendarEndpoints();
         app.MapBacktestEndpoints();
+        app.MapSweepEndpoints();
         app.MapBrokerEndpoints();
         app.MapBotEndpoints();
         app.MapApprovalEndpoints();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TradingBlazor.Adapters.Simulated;
 using TradingBlazor.Data.Entities;
 using TradingBlazor.Domain.MarketData;
 using TradingBlazor.Domain.Strategies.Config;
@@ -17,12 +18,11 @@ public sealed record RunRow(long Id, string Name, string Symbols, string Timefra
 /// <summary>One page of the stored runs, newest first, and how many there are in all.</summary>
 public sealed record RunPage(IReadOnlyList<RunRow> Runs, int Total);
 
-/// <summary>A run opened in the Lab: its row, trades and what the charts draw (null while it has no equity).</summary>
-public sealed record RunDetail(RunRow Run, IReadOnlyList<StoredTrade> Trades, BacktestChart? Chart);
-
-/// <summary>A sweep or walk-forward as the Lab's panel asks for it: the template, one range text per parameter and the data.</summary>
-public sealed record SweepRequest(string Template, IReadOnlyList<string> Ranges, string Symbol, DateOnly From, DateOnly To, string Metric,
-    int InSampleBars = 250, int OutOfSampleBars = 60);
+/// <summary>
+/// A run opened in the Lab: its row, trades, what the charts draw (null while it has no equity), its activity (null for
+/// runs stored before activity was) and, for a run without a single entry signal, how often its entry conditions held.
+/// </summary>
+public sealed record RunDetail(RunRow Run, IReadOnlyList<StoredTrade> Trades, BacktestChart? Chart, BacktestActivity? Activity = null, EntryProbe? Probe = null);
 
 /// <summary>The Backtest Lab: samples, runs (start, cancel, list, open) and parameter sweeps.</summary>
 public interface IBacktestLab
@@ -36,7 +36,11 @@ public interface IBacktestLab
     /// <summary>Raised when a run's progress or status changes.</summary>
     event Action<BacktestProgress>? Changed;
 
+    /// <summary>Refuses symbols the source has no bars of (field <c>symbols</c>), then starts the run.</summary>
     Task<(long? Id, IReadOnlyList<ConfigError> Errors)> StartAsync(BacktestRequest request, CancellationToken ct = default);
+
+    /// <summary>The symbols the source has bars of in the timeframe (the simulated market quotes the same ones in all).</summary>
+    Task<IReadOnlyList<string>> DataSymbolsAsync(BacktestSource source, Timeframe timeframe, CancellationToken ct = default);
 
     void Cancel(long id);
 
@@ -45,13 +49,16 @@ public interface IBacktestLab
 
     Task<RunDetail?> OpenRunAsync(long id, CancellationToken ct = default);
 
-    /// <summary>Runs the grid in parallel; bad ranges or configs throw <see cref="FormatException"/> or <see cref="BotConfigException"/>.</summary>
+    /// <summary>The combinations a sweep would run and skip; bad ranges or a bad constraint throw <see cref="SweepInputException"/> naming the field.</summary>
+    SweepPlan PlanSweep(SweepRequest request);
+
+    /// <summary>Runs the plan's combinations in parallel; bad ranges or configs throw <see cref="FormatException"/> or <see cref="BotConfigException"/>.</summary>
     Task<IReadOnlyList<SweepPoint>> SweepAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct);
 
     Task<WalkForwardResult> WalkForwardAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct);
 }
 
-public sealed class BacktestLab(BacktestService service, BacktestChartBuilder charts) : IBacktestLab
+public sealed class BacktestLab(BacktestService service, BacktestChartBuilder charts, SweepRunner sweeps, SimulatedMarket simulated, IBarStore store) : IBacktestLab
 {
     public IReadOnlyDictionary<string, string> Samples => SampleStrategies.All;
 
@@ -63,7 +70,18 @@ public sealed class BacktestLab(BacktestService service, BacktestChartBuilder ch
         remove => service.Changed -= value;
     }
 
-    public Task<(long? Id, IReadOnlyList<ConfigError> Errors)> StartAsync(BacktestRequest request, CancellationToken ct = default) => service.StartAsync(request, ct);
+    public async Task<(long? Id, IReadOnlyList<ConfigError> Errors)> StartAsync(BacktestRequest request, CancellationToken ct = default)
+    {
+        if (Timeframe.Find(request.Config.Timeframe) is { } timeframe
+            && BacktestSymbols.Problem(request.EffectiveSymbols, request.Source, timeframe, await DataSymbolsAsync(request.Source, timeframe, ct)) is { } problem)
+            return (null, new[] { new ConfigError("symbols", problem) });
+        return await service.StartAsync(request, ct);
+    }
+
+    public async Task<IReadOnlyList<string>> DataSymbolsAsync(BacktestSource source, Timeframe timeframe, CancellationToken ct = default) =>
+        source == BacktestSource.Simulated
+            ? simulated.Symbols
+            : (await store.ListSeriesAsync(ct)).Where(s => s.Timeframe == timeframe).Select(s => s.Symbol).Distinct().Order().ToList();
 
     public void Cancel(long id) => service.Cancel(id);
 
@@ -76,33 +94,36 @@ public sealed class BacktestLab(BacktestService service, BacktestChartBuilder ch
     public async Task<RunDetail?> OpenRunAsync(long id, CancellationToken ct = default)
     {
         var run = await service.GetAsync(id, ct);
-        return run is null ? null : new RunDetail(ToRow(run), BacktestChartBuilder.Trades(run), await charts.BuildAsync(run, ct));
+        if (run is null) return null;
+        var row = ToRow(run);
+        var activity = row.Summary is { } summary ? BacktestActivity.FromSummary(summary) : null;
+        var probe = activity is { EntrySignals.Generated: 0 } ? await ProbeAsync(run, ct) : null;
+        return new RunDetail(row, BacktestChartBuilder.Trades(run), await charts.BuildAsync(run, ct), activity, probe);
     }
 
-    public async Task<IReadOnlyList<SweepPoint>> SweepAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct)
+    // Replays the entry rule over the run's bars to say which condition never held; null when the bars are gone.
+    private async Task<EntryProbe?> ProbeAsync(BacktestRunRecord run, CancellationToken ct)
     {
-        var (grid, data) = await PrepareAsync(request, ct);
-        return await Task.Run(() => ParameterSweep.Run(request.Template, grid, data, new BacktestOptions(), progress: progress, ct: ct), ct);
+        try
+        {
+            var request = JsonSerializer.Deserialize<BacktestRequest>(run.RequestJson, BacktestRequest.Json)!;
+            var bot = BotConfigValidator.CompileOrThrow(request.Config with { Symbols = request.EffectiveSymbols.ToList() });
+            var bars = await service.LoadBarsAsync(request.EffectiveSymbols, bot.Timeframe, request.From, request.To, request.Source, ct);
+            return await Task.Run(() => EntryRuleProbe.Run(bot, bars), ct);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or BotConfigException or JsonException)
+        {
+            return null;
+        }
     }
 
-    public async Task<WalkForwardResult> WalkForwardAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct)
-    {
-        var (grid, data) = await PrepareAsync(request, ct);
-        var symbol = data.Keys.Single();
-        return await Task.Run(() => WalkForward.Run(request.Template, grid, data[symbol], symbol, request.InSampleBars, request.OutOfSampleBars,
-            request.Metric, new BacktestOptions(), progress, ct), ct);
-    }
+    public SweepPlan PlanSweep(SweepRequest request) => request.Plan();
 
-    /// <summary>Parses the grid, checks the first combination compiles, and loads the simulated bars it runs on.</summary>
-    private async Task<(Dictionary<string, double[]> Grid, IReadOnlyDictionary<string, BarSeries> Data)> PrepareAsync(SweepRequest request, CancellationToken ct)
-    {
-        var grid = ParameterSweep.ParseGrid(request.Ranges, request.Template);
-        var symbol = request.Symbol.Trim().ToUpperInvariant();
-        var first = BotConfig.Parse(ParameterSweep.Substitute(request.Template, ParameterSweep.Grid(grid).First())) with { Symbols = new() { symbol } };
-        var bot = BotConfigValidator.CompileOrThrow(first);
-        var bars = await service.LoadBarsAsync(new[] { symbol }, bot.Timeframe, request.From, request.To, BacktestSource.Simulated, ct);
-        return (grid, BarSeries.From(bars));
-    }
+    public async Task<IReadOnlyList<SweepPoint>> SweepAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct) =>
+        (await sweeps.SweepAsync(request, progress, ct)).Points;
+
+    public Task<WalkForwardResult> WalkForwardAsync(SweepRequest request, IProgress<double> progress, CancellationToken ct) =>
+        sweeps.WalkForwardAsync(request, progress, ct);
 
     private static RunRow ToRow(BacktestRunRecord r) => new(
         r.Id, r.Name, r.Symbols, r.Timeframe, DateOnly.FromDateTime(Domain.Time.MarketTime.ToEastern(r.FromUtc)),

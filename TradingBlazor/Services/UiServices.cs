@@ -22,6 +22,7 @@ public static class UiServices
         services.AddSingleton<IReportsService, ReportsUiService>();
         services.AddSingleton<ITradingClock, TradingClock>();
         services.AddSingleton<IBotDetailService, BotDetailService>();
+        services.AddScoped<IChartPreferences, BrowserChartPreferences>(); // per circuit: it talks to the browser
         return services;
     }
 }

@@ -46,6 +46,16 @@ public sealed class FakeBacktestLab : IBacktestLab
     /// <summary>The pages asked for, as (skip, take).</summary>
     public List<(int Skip, int Take)> Pages { get; } = new();
 
+    /// <summary>The symbols each source has data of (any timeframe).</summary>
+    public Dictionary<BacktestSource, List<string>> DataSymbols { get; } = new()
+    {
+        [BacktestSource.Simulated] = new() { "SPY", "AAPL", "MSFT", "NVDA", "TSLA" },
+        [BacktestSource.Store] = new() { "SPX", "SPY", "QQQ", "AAPL" },
+    };
+
+    public Task<IReadOnlyList<string>> DataSymbolsAsync(BacktestSource source, Domain.MarketData.Timeframe timeframe, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<string>>(DataSymbols[source].ToList());
+
     public Task<RunPage> ListRunsAsync(int skip, int take, CancellationToken ct = default)
     {
         ListRunsCalls++;
@@ -61,6 +71,15 @@ public sealed class FakeBacktestLab : IBacktestLab
         Opened.Add(id);
         if (OpenGate is not null) await OpenGate.Task;
         return Details.GetValueOrDefault(id);
+    }
+
+    public List<SweepRequest> Plans { get; } = new();
+
+    /// <summary>The real plan (it is pure): ranges and constraint checked as the Lab checks them.</summary>
+    public SweepPlan PlanSweep(SweepRequest request)
+    {
+        Plans.Add(request);
+        return request.Plan();
     }
 
     /// <summary>When set, sweeps report half-way (unless <see cref="SweepReportsProgress"/> is off) and wait for it or for cancellation.</summary>

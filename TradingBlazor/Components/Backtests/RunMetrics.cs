@@ -32,4 +32,8 @@ public static class RunMetrics
         double d = v.GetDouble();
         return format == "pct" ? d.ToString("0.00", CultureInfo.InvariantCulture) + "%" : d.ToString(format, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>How many positions the run still held when its data ended.</summary>
+    public static int OpenPositions(JsonElement summary) =>
+        summary.TryGetProperty("open_positions", out var open) && open.ValueKind == JsonValueKind.Array ? open.GetArrayLength() : 0;
 }

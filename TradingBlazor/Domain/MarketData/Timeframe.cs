@@ -15,8 +15,11 @@ public sealed record Timeframe(string Code, TimeSpan Duration, string AlpacaCode
 
     /// <summary>Accepts our codes (1m, 1d) and Alpaca's (1Min, 1Day), case-insensitively.</summary>
     public static Timeframe Parse(string text) =>
-        All.FirstOrDefault(t => string.Equals(t.Code, text, StringComparison.OrdinalIgnoreCase) || string.Equals(t.AlpacaCode, text, StringComparison.OrdinalIgnoreCase))
-        ?? throw new FormatException($"Unknown timeframe '{text}'. Use one of: {string.Join(", ", All.Select(t => t.Code))}.");
+        Find(text) ?? throw new FormatException($"Unknown timeframe '{text}'. Use one of: {string.Join(", ", All.Select(t => t.Code))}.");
+
+    /// <summary>As <see cref="Parse"/>, null for an unknown code.</summary>
+    public static Timeframe? Find(string? text) =>
+        All.FirstOrDefault(t => string.Equals(t.Code, text, StringComparison.OrdinalIgnoreCase) || string.Equals(t.AlpacaCode, text, StringComparison.OrdinalIgnoreCase));
 
     public override string ToString() => Code;
 }

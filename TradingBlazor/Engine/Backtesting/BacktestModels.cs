@@ -33,4 +33,8 @@ public sealed record OpenPositionAtEnd(string Symbol, DateTime EntryTimeUtc, dec
 public sealed record BacktestResult(
     decimal InitialCapital, decimal FinalEquity, int Bars, DateTime FromUtc, DateTime ToUtc,
     IReadOnlyList<EquityPoint> Equity, IReadOnlyList<ClosedTrade> Trades, IReadOnlyList<Fill> Fills,
-    IReadOnlyList<SignalOutcome> Signals, IReadOnlyList<OpenPositionAtEnd> OpenPositions, BacktestMetrics Metrics);
+    IReadOnlyList<SignalOutcome> Signals, IReadOnlyList<OpenPositionAtEnd> OpenPositions, BacktestMetrics Metrics)
+{
+    /// <summary>Signals with refusal reasons, exits by kind and months, computed from the fields above on each call.</summary>
+    public BacktestActivity Activity => BacktestActivity.From(Signals, Trades, Equity, InitialCapital);
+}

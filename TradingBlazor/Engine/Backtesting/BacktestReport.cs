@@ -35,6 +35,7 @@ public static class BacktestReport
         ["to"] = r.ToUtc,
         ["signals"] = r.Signals.Count,
         ["signals_rejected"] = r.Signals.Count(s => !s.Executed),
+        [BacktestActivity.SummaryKey] = r.Activity.ToJson(),
         ["open_positions"] = r.OpenPositions.Select(p => new { symbol = p.Symbol, entry_time = p.EntryTimeUtc, entry_price = p.EntryPrice, quantity = p.Quantity, last_price = p.LastPrice }).ToList(),
     };
 

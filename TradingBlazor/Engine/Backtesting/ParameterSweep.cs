@@ -44,9 +44,14 @@ public static class ParameterSweep
     }
 
     public static IReadOnlyList<SweepPoint> Run(string template, IReadOnlyDictionary<string, double[]> grid, IReadOnlyDictionary<string, BarSeries> data,
+        BacktestOptions options, int maxParallelism = 0, IProgress<double>? progress = null, CancellationToken ct = default) =>
+        Run(template, SweepPlan.Of(grid), data, options, maxParallelism, progress, ct);
+
+    /// <summary>Runs the plan's combinations (those its constraint allows).</summary>
+    public static IReadOnlyList<SweepPoint> Run(string template, SweepPlan plan, IReadOnlyDictionary<string, BarSeries> data,
         BacktestOptions options, int maxParallelism = 0, IProgress<double>? progress = null, CancellationToken ct = default)
     {
-        var points = Grid(grid).ToList();
+        var points = plan.Points;
         var results = new SweepPoint[points.Count];
         int done = 0;
         Parallel.For(0, points.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism > 0 ? maxParallelism : Environment.ProcessorCount, CancellationToken = ct }, i =>
@@ -79,15 +84,27 @@ public static class ParameterSweep
     /// The grid of a sweep from one range text per parameter: each name must be a <c>${name}</c> placeholder of the
     /// template, and the grid may hold at most <see cref="MaxCombinations"/> combinations.
     /// </summary>
+    /// <remarks>Problems are <see cref="SweepInputException"/>s naming the range (<c>ranges[1]</c>) or <c>ranges</c>.</remarks>
     public static Dictionary<string, double[]> ParseGrid(IEnumerable<string> ranges, string template)
     {
         var grid = new Dictionary<string, double[]>();
-        foreach (var (name, values) in ranges.Where(r => !string.IsNullOrWhiteSpace(r)).Select(ParseRange)) grid[name] = values;
-        if (grid.Count == 0) throw new FormatException("Give at least one parameter range, e.g. fast=5:20:5.");
-        if (grid.Keys.FirstOrDefault(k => !template.Contains("${" + k + "}", StringComparison.Ordinal)) is { } missing)
-            throw new FormatException($"the template has no placeholder ${{{missing}}}");
+        foreach (var (text, index) in ranges.Select((r, i) => (r, i)).Where(r => !string.IsNullOrWhiteSpace(r.r)))
+        {
+            var field = $"ranges[{index}]";
+            try
+            {
+                var (name, values) = ParseRange(text);
+                if (!template.Contains("${" + name + "}", StringComparison.Ordinal)) throw new SweepInputException(field, $"the template has no placeholder ${{{name}}}");
+                grid[name] = values;
+            }
+            catch (FormatException ex) when (ex is not SweepInputException)
+            {
+                throw new SweepInputException(field, ex.Message);
+            }
+        }
+        if (grid.Count == 0) throw new SweepInputException("ranges", "Give at least one parameter range, e.g. fast=5:20:5.");
         if (grid.Values.Aggregate(1L, (n, v) => n * v.Length) > MaxCombinations)
-            throw new FormatException($"At most {MaxCombinations.ToString("N0", CultureInfo.InvariantCulture)} combinations per sweep.");
+            throw new SweepInputException("ranges", $"At most {MaxCombinations.ToString("N0", CultureInfo.InvariantCulture)} combinations per sweep.");
         return grid;
     }
 

@@ -20,11 +20,16 @@ public sealed record WalkForwardResult(IReadOnlyList<WalkForwardWindow> Windows,
 public static class WalkForward
 {
     public static WalkForwardResult Run(string template, IReadOnlyDictionary<string, double[]> grid, BarSeries data, string symbol,
+        int inSampleBars, int outOfSampleBars, string metric, BacktestOptions options, IProgress<double>? progress = null, CancellationToken ct = default) =>
+        Run(template, SweepPlan.Of(grid), data, symbol, inSampleBars, outOfSampleBars, metric, options, progress, ct);
+
+    /// <summary>Each window chooses among the plan's combinations (those its constraint allows).</summary>
+    public static WalkForwardResult Run(string template, SweepPlan grid, BarSeries data, string symbol,
         int inSampleBars, int outOfSampleBars, string metric, BacktestOptions options, IProgress<double>? progress = null, CancellationToken ct = default)
     {
         if (!ParameterSweep.Metrics.TryGetValue(metric, out var score)) throw new ArgumentException($"Unknown metric '{metric}'.", nameof(metric));
         if (inSampleBars < 2 || outOfSampleBars < 1) throw new ArgumentException("Window lengths must be positive.");
-        decimal capital = options.Capital ?? BotConfig.Parse(ParameterSweep.Substitute(template, ParameterSweep.Grid(grid).First())).Capital;
+        decimal capital = options.Capital ?? BotConfig.Parse(ParameterSweep.Substitute(template, grid.Points[0])).Capital;
         var windows = new List<WalkForwardWindow>();
         var stitched = new List<EquityPoint>();
         decimal level = capital;

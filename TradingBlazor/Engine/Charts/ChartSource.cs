@@ -7,8 +7,12 @@ using TradingBlazor.Engine.Brokerage;
 
 namespace TradingBlazor.Engine.Charts;
 
-/// <summary>Where a symbol's chart data comes from: its history, its live feed (if any) and what "now" is for it.</summary>
-public sealed record ChartSource(IHistoricalBars History, IMarketDataFeed? Feed, Func<DateTime> Now, bool IsSimulated, string Name);
+/// <summary>
+/// Where a symbol's chart data comes from: its history, its live feed (if any) and what "now" is for it.
+/// <paramref name="HistoryFromUtc"/>: where the chart's history starts (imported series: their first bar); null for a
+/// window back from now that suits the timeframe.
+/// </summary>
+public sealed record ChartSource(IHistoricalBars History, IMarketDataFeed? Feed, Func<DateTime> Now, bool IsSimulated, string Name, DateTime? HistoryFromUtc = null);
 
 /// <summary>
 /// Watchlist symbols chart live: from Alpaca while an Alpaca account is connected, otherwise from the simulated market.
@@ -51,7 +55,18 @@ public sealed class ChartSourceResolver
             return new ChartSource(_simulated, _feed, () => _simulated.Clock.UtcNow(), true, SimulatedMarket.DisplayName);
         var series = (await _store.ListSeriesAsync(ct)).Where(s => string.Equals(s.Symbol, symbol, StringComparison.OrdinalIgnoreCase)).ToList();
         // Imported data is charted in its own timeframe when the requested one is not stored.
-        var last = series.FirstOrDefault(s => s.Timeframe == timeframe)?.LastUtc ?? series.Select(s => s.LastUtc).DefaultIfEmpty(_clock.UtcNow()).Max();
-        return new ChartSource(_store, null, () => last.AddMinutes(1), false, "Imported history");
+        var stored = series.FirstOrDefault(s => s.Timeframe == timeframe);
+        var last = stored?.LastUtc ?? series.Select(s => s.LastUtc).DefaultIfEmpty(_clock.UtcNow()).Max();
+        return new ChartSource(_store, null, () => last.AddMinutes(1), false, "Imported history", stored is null ? null : HistoryStart(stored));
     }
+
+    /// <summary>The most candles a chart of imported history loads: all of a daily series since 1945, or the latest part of a longer one.</summary>
+    public const int MaxImportedCandles = 20_000;
+
+    // An imported series is charted whole; a longer one from where its last MaxImportedCandles bars about begin
+    // (bars are spread evenly enough over a series for the proportion to hold).
+    private static DateTime HistoryStart(StoredSeries series) =>
+        series.Count <= MaxImportedCandles
+            ? series.FirstUtc
+            : series.LastUtc - TimeSpan.FromTicks((series.LastUtc - series.FirstUtc).Ticks / series.Count * MaxImportedCandles);
 }

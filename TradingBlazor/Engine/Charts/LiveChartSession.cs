@@ -42,7 +42,7 @@ public sealed class LiveChartSession : IDisposable
     public async Task<ChartSnapshot> LoadAsync(IEnumerable<IndicatorSpec> specs, CancellationToken ct = default)
     {
         var now = _source.Now();
-        var history = await _source.History.GetBarsAsync(_symbol, _timeframe, now - HistoryWindow(_timeframe), now, ct);
+        var history = await _source.History.GetBarsAsync(_symbol, _timeframe, _source.HistoryFromUtc ?? now - HistoryWindow(_timeframe), now, ct);
         Bar? bucket = null;
         if (_timeframe != Timeframe.Minute1 && _source.Feed is not null)
         {

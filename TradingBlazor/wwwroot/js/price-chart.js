@@ -66,20 +66,20 @@ export function setIndicator(id, key, spec) {
   removeIndicator(id, key);
   const LC = window.LightweightCharts;
   const paneIndex = spec.pane === "price" ? 0 : c.chart.panes().length;
+  // On a phone the series' names would cover the candles: the chips above the chart name them.
+  const narrow = c.element.clientWidth < 520;
   const series = spec.outputs.map((o) => {
     const color = palette[c.colorIndex++ % palette.length];
     const histogram = o.name === "hist";
     const s = c.chart.addSeries(histogram ? LC.HistogramSeries : LC.LineSeries,
       histogram ? { color: "rgba(120,144,156,0.6)", priceLineVisible: false, lastValueVisible: false }
-                : { color, lineWidth: o.name === "middle" ? 1 : 2, priceLineVisible: false, lastValueVisible: spec.pane !== "price", title: o.title },
+                : { color, lineWidth: o.name === "middle" ? 1 : 2, priceLineVisible: false, lastValueVisible: spec.pane !== "price", title: narrow ? "" : o.title },
       paneIndex);
     s.setData(o.data);
     return s;
   });
   if (spec.pane !== "price") {
     for (const level of spec.levels || []) series[0].createPriceLine({ price: level, color: "#9e9e9e", lineStyle: 2, lineWidth: 1, axisLabelVisible: true });
-    const pane = c.chart.panes()[paneIndex];
-    if (pane) pane.setHeight(130);
   }
   c.indicators.set(key, { series, pane: spec.pane });
 }
@@ -94,6 +94,18 @@ export function removeIndicator(id, key) {
   // The library may drop an emptied pane by itself; remove it only if it is still there and empty.
   const pane = c.chart.panes()[paneIndex];
   if (ind.pane !== "price" && paneIndex > 0 && pane && pane.getSeries().length === 0) c.chart.removePane(paneIndex);
+}
+
+// Each indicator pane keeps paneHeight pixels and the price pane the rest of the frame, which grows with the panes:
+// stretch factors are proportions, so they hold through every resize.
+export function layout(id, paneHeight) {
+  const c = charts.get(id);
+  if (!c) return;
+  const panes = c.chart.panes();
+  if (panes.length < 2) return;
+  const price = Math.max(c.element.clientHeight - (panes.length - 1) * paneHeight, paneHeight * 2);
+  panes[0].setStretchFactor(price);
+  for (let i = 1; i < panes.length; i++) panes[i].setStretchFactor(paneHeight);
 }
 
 export function setMarkers(id, markers) {
@@ -117,6 +129,7 @@ export function info(id) {
   return {
     candles: c.candles.data().length,
     panes: c.chart.panes().length,
+    paneHeights: c.chart.panes().map((p) => p.getHeight()),
     indicators: [...c.indicators.keys()],
     lastClose: c.candles.data().at(-1)?.close ?? null,
     dark: c.dark,

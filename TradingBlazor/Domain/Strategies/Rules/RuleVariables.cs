@@ -38,6 +38,17 @@ public sealed class RuleVariables
             if (slots.Count == 1 && !_slots.ContainsKey(name)) _slots[name] = slots[0];
     }
 
+    // Plain names, without price fields or indicators.
+    private RuleVariables(IReadOnlyList<string> names)
+    {
+        Indicators = Array.Empty<IndicatorSpec>();
+        Columns = names;
+        for (int i = 0; i < names.Count; i++) _slots[names[i]] = i;
+    }
+
+    /// <summary>Named values and nothing else (a sweep's parameters, for a constraint such as "fast &lt; slow"), slots in the given order.</summary>
+    public static RuleVariables Named(IEnumerable<string> names) => new(names.ToList());
+
     public IReadOnlyList<IndicatorSpec> Indicators { get; }
 
     /// <summary>Slot order: price fields, then every indicator's outputs in config order.</summary>
