@@ -22,6 +22,7 @@ public static class UiServices
         services.AddSingleton<IReportsService, ReportsUiService>();
         services.AddSingleton<ITradingClock, TradingClock>();
         services.AddSingleton<IBotDetailService, BotDetailService>();
+        services.AddSingleton<IModelsService, ModelsService>();
         return services;
     }
 }

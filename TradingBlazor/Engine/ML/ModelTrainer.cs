@@ -45,6 +45,7 @@ public static class ModelTrainer
                 forestOof[i] = forest.RawScore(table.Features[i]);
                 momentumOof[i] = MomentumScore.Raw(table.Features[i]);
             }
+            request.Progress?.Report((fold.Index + 1.0) / (folds.Count + 1));
         }
 
         var evaluated = Enumerable.Range(folds[1].TestStart, table.Count - folds[1].TestStart).ToArray();
@@ -65,6 +66,7 @@ public static class ModelTrainer
         var final = ForestModel.Train(table.Features, table.Labels, request.Seed, request.Forest);
         var calibrated = final.WithCalibrator(forestCalibrator);
         final.Dispose();
+        request.Progress?.Report(1);
         var momentum = request.Type == ModelType.Ensemble
             ? PlattCalibrator.Fit(oofRows.Select(i => momentumOof[i]).ToArray(), oofRows.Select(i => table.Labels[i]).ToArray())
             : null;

@@ -18,6 +18,8 @@ public sealed record TrainingRequest(string Symbol, IReadOnlyList<Ohlcv> Bars, M
     public int Folds { get; init; } = 5;
     public int Horizon { get; init; } = 1;
     public ForestSettings Forest { get; init; } = new();
+    /// <summary>Told the share of the work done (0..1) after each validation fold and the final fit.</summary>
+    public IProgress<double>? Progress { get; init; }
 }
 
 /// <summary>A validation fold's time ranges (training rows end before the test block, purged by the label horizon).</summary>
