@@ -49,9 +49,11 @@ public class ModelsTests(BrowserFixture fx, ITestOutputHelper output)
         // The page survives a reload: the training and the model are stored.
         foreach (var (width, height, dark, name) in new[] { (1440, 900, true, "models-dark"), (390, 844, false, "models-phone"), (390, 844, true, "models-phone-dark") })
         {
+            var opening = System.Diagnostics.Stopwatch.StartNew();
             var again = await fx.OpenAsync("models", width, height, dark);
             await Assertions.Expect(again.Locator("[data-testid^=training-][data-status]").First).ToHaveAttributeAsync("data-status", "completed");
             await Assertions.Expect(again.Locator($"[data-testid=model-SPX-{version}]")).ToBeVisibleAsync();
+            output.WriteLine($"{name}: open to interactive with the model listed in {opening.ElapsedMilliseconds} ms");
             await TidyAsync(again);
             await BrowserFixture.ScreenshotAsync(again, name);
             await again.Context.CloseAsync();
