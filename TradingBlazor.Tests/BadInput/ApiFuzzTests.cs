@@ -95,6 +95,7 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
     {
         ("POST", "/api/bots") or ("PUT", "/api/bots/{id:long}") => BadInputApiTests.Bot(),
         ("POST", "/api/backtests") => BadInputApiTests.Backtest(BadInputApiTests.Bot()),
+        ("POST", "/api/models/train") => """{ "symbol": "SPY", "timeframe": "1d", "from": "2024-01-02", "to": "2024-12-31", "model": "forest", "seed": 1, "folds": 3 }""",
         (_, "/api/broker/mode") => """{ "mode": "Simulated", "confirmation": null }""",
         (_, "/api/settings/webhook") => """{ "url": "" }""",
         ("POST", "/api/kill-switch") => """{ "flatten": false }""",

@@ -16,8 +16,8 @@ public sealed class NavMenuTests : ComponentTestBase
         Render<NavMenu>();
 
         var links = Links();
-        Assert.Equal(new[] { "Dashboard", "Markets", "Bots", "Positions", "Approvals", "Backtests", "Trades", "Reports", "Settings" }, links.Keys);
-        Assert.Equal(new[] { "", "markets", "bots", "positions", "approvals", "backtests", "trades", "reports", "settings" }, links.Values.Select(l => l.Href));
+        Assert.Equal(new[] { "Dashboard", "Markets", "Bots", "Positions", "Approvals", "Backtests", "Models", "Trades", "Reports", "Settings" }, links.Keys);
+        Assert.Equal(new[] { "", "markets", "bots", "positions", "approvals", "backtests", "models", "trades", "reports", "settings" }, links.Values.Select(l => l.Href));
         Assert.Equal(NavMenu.Items.Select(i => i.Text), links.Keys);
     }
 

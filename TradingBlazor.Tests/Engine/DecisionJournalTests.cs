@@ -8,6 +8,8 @@ using TradingBlazor.Domain.Risk;
 using TradingBlazor.Domain.Strategies.Config;
 using TradingBlazor.Domain.Trading;
 using TradingBlazor.Engine.Bots;
+using TradingBlazor.Engine.Charts;
+using TradingBlazor.Engine.ML;
 using TradingBlazor.Engine.Trading;
 using TradingBlazor.Services;
 using TradingBlazor.Tests.Components.Fakes;
@@ -43,7 +45,9 @@ public sealed class DecisionJournalTests : IAsyncLifetime
 
     private BotDetailService Details() =>
         new(_engine.Bots, new TradingQueries(_engine.Store, _engine.Runtime, NullLogger<TradingQueries>.Instance), Journal(),
-            new FakeTradingClock(() => _clock.GetUtcNow().UtcDateTime), _engine.Events);
+            new FakeTradingClock(() => _clock.GetUtcNow().UtcDateTime), _engine.Events,
+            new PredictionOutcomes(_engine.Store, (_, _, _) => Task.FromResult(new ChartSource(new PublishedBars(_published), null, () => _clock.GetUtcNow().UtcDateTime, true, "published")),
+                NullLogger<PredictionOutcomes>.Instance));
 
     private async Task PublishAsync(params decimal[] closes)
     {

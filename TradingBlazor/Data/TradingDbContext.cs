@@ -25,6 +25,7 @@ public sealed class TradingDbContext : DbContext
     public DbSet<AppSettingRecord> AppSettings => Set<AppSettingRecord>();
     public DbSet<ApprovalRecord> Approvals => Set<ApprovalRecord>();
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+    public DbSet<ModelTrainingRecord> ModelTrainings => Set<ModelTrainingRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -85,6 +86,12 @@ public sealed class TradingDbContext : DbContext
         {
             e.ToTable("backtest_runs");
             e.HasIndex(r => r.CreatedAt);
+            e.Property(r => r.Status).HasConversion(s => s.Code(), code => BacktestStatuses.Parse(code));
+        });
+        model.Entity<ModelTrainingRecord>(e =>
+        {
+            e.ToTable("model_trainings");
+            e.HasIndex(r => r.Status);
             e.Property(r => r.Status).HasConversion(s => s.Code(), code => BacktestStatuses.Parse(code));
         });
         model.Entity<ApiKeyRecord>(e =>

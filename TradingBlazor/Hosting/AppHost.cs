@@ -105,6 +105,7 @@ public static class AppHost
         services.AddTradingEngine(); // after the store, the simulated feed and the broker: bots resume on them
         services.AddAlerts(); // constructed with the hosted services, so it hears the bots resume
         Engine.ML.MlServices.AddModelRegistry(services);
+        Engine.ML.ModelTrainingServices.AddModelTraining(services);
 
         // Keys beside the database: circuits and antiforgery tokens survive a restart (and no per-start key warning).
         Microsoft.AspNetCore.DataProtection.DataProtectionBuilderExtensions.SetApplicationName(services.AddDataProtection(), "TradingBlazor");
@@ -164,6 +165,7 @@ public static class AppHost
         app.MapKillSwitchEndpoints();
         app.MapTradingRecordEndpoints();
         app.MapReportEndpoints();
+        app.MapModelEndpoints();
         app.MapEventSocket();
         // Our own content policy already says frame-ancestors 'none'; Blazor's second header would only repeat it laxer.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

@@ -2,6 +2,7 @@ using TradingBlazor.Domain.Trading;
 using TradingBlazor.Engine.Backtesting;
 using TradingBlazor.Engine.Bots;
 using TradingBlazor.Engine.Events;
+using TradingBlazor.Engine.ML;
 
 namespace TradingBlazor.Services;
 
@@ -32,9 +33,11 @@ public sealed class BotDetailService : IBotDetailService, IDisposable
     private readonly ITradingClock _clock;
     private readonly TradingEventBus _bus;
 
-    public BotDetailService(IBotService bots, ITradingQueries queries, DecisionJournal journal, ITradingClock clock, TradingEventBus bus)
+    private readonly PredictionOutcomes _outcomes;
+
+    public BotDetailService(IBotService bots, ITradingQueries queries, DecisionJournal journal, ITradingClock clock, TradingEventBus bus, PredictionOutcomes outcomes)
     {
-        (_bots, _queries, _journal, _clock, _bus) = (bots, queries, journal, clock, bus);
+        (_bots, _queries, _journal, _clock, _bus, _outcomes) = (bots, queries, journal, clock, bus, outcomes);
         _bus.Published += OnPublished;
     }
 
@@ -47,6 +50,7 @@ public sealed class BotDetailService : IBotDetailService, IDisposable
         var card = BotCard.From(b);
         var filter = new TradingFilter(BotId: id, Limit: Limit);
         var orders = (await _queries.OrdersAsync(filter, ct)).Where(o => !o.Status.IsFinal()).ToList();
+        await _outcomes.ResolveAsync(id, ct); // ML signals whose horizon has passed get their outcome before they are shown
         var signals = await _queries.SignalsAsync(filter, ct);
         var trades = await _queries.TradesAsync(filter with { Limit = 5_000 }, ct);
         var now = _clock.Now().UtcNow;

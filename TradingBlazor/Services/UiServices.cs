@@ -23,6 +23,7 @@ public static class UiServices
         services.AddSingleton<ITradingClock, TradingClock>();
         services.AddSingleton<IBotDetailService, BotDetailService>();
         services.AddScoped<IChartPreferences, BrowserChartPreferences>(); // per circuit: it talks to the browser
+        services.AddSingleton<IModelsService, ModelsService>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using TradingBlazor.Domain.ML;
 using TradingBlazor.Domain.Trading;
 
 namespace TradingBlazor.Data.Entities;
@@ -20,4 +21,13 @@ public sealed class SignalRecord : IBotRecord
     public string? Outcome { get; set; }
     /// <summary>The order it produced (or would produce once approved).</summary>
     public string? ClientOrderId { get; set; }
+    /// <summary>An ML signal's model ("SPX v3"), null for rules; with the hash of its features and the label horizon in bars.</summary>
+    public string? PredictionModel { get; set; }
+    public string? FeaturesHash { get; set; }
+    public int? LabelHorizon { get; set; }
+    /// <summary>Whether the close <see cref="LabelHorizon"/> bars later was above the signal bar's; null until known.</summary>
+    public bool? ActualUp { get; set; }
+
+    public MlPrediction? Prediction() =>
+        PredictionModel is null ? null : new MlPrediction(PredictionModel, FeaturesHash ?? "", LabelHorizon ?? 1) { ActualUp = ActualUp };
 }

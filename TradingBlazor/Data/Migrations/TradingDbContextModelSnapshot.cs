@@ -377,6 +377,81 @@ namespace TradingBlazor.Data.Migrations
                     b.ToTable("fills", (string)null);
                 });
 
+            modelBuilder.Entity("TradingBlazor.Data.Entities.ModelTrainingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Folds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("folds");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<int?>("ModelVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("model_version");
+
+                    b.Property<int?>("Rows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seed");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.Property<string>("Timeframe")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("timeframe");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_model_trainings_status");
+
+                    b.ToTable("model_trainings", (string)null);
+                });
+
             modelBuilder.Entity("TradingBlazor.Data.Entities.OrderRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -588,6 +663,10 @@ namespace TradingBlazor.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("action");
 
+                    b.Property<bool?>("ActualUp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("actual_up");
+
                     b.Property<long?>("BotId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("bot_id");
@@ -604,9 +683,21 @@ namespace TradingBlazor.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("executed");
 
+                    b.Property<string>("FeaturesHash")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("features_hash");
+
+                    b.Property<int?>("LabelHorizon")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("label_horizon");
+
                     b.Property<string>("Outcome")
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
+
+                    b.Property<string>("PredictionModel")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prediction_model");
 
                     b.Property<string>("Source")
                         .HasColumnType("TEXT")

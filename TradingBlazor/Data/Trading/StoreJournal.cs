@@ -34,6 +34,7 @@ public sealed class StoreJournal : ITradingJournal
             BotId = _botId, Symbol = s.Symbol, Timestamp = s.TimeUtc, Action = s.Action, Confidence = s.Confidence, Source = s.Source,
             Values = Stored(s.Values),
             Executed = outcome.Executed, ClientOrderId = outcome.ClientOrderId, Outcome = Describe(outcome),
+            PredictionModel = s.Prediction?.Model, FeaturesHash = s.Prediction?.FeaturesHash, LabelHorizon = s.Prediction?.Horizon,
         });
         await db.SaveChangesAsync();
     }

@@ -92,8 +92,9 @@ public sealed class MlEnsembleStrategy : IStrategy
         if (problem is not null)
             return ruleSignal is null ? null : ruleSignal with { Source = $"{ruleSignal.Source} (ml fallback: {problem})" };
         values["close"] = frame.Values[3];
-        if (!inPosition && probability >= _entry) return new Signal(symbol, barStartUtc, SignalAction.Buy, probability, Id, values);
-        if (inPosition && probability <= _exit) return new Signal(symbol, barStartUtc, SignalAction.Sell, 1 - probability, Id, values);
+        var prediction = new MlPrediction(state.Loaded.Info!.Name, MlPrediction.HashOf(state.Features), state.Loaded.Info.Features.LabelHorizon);
+        if (!inPosition && probability >= _entry) return new Signal(symbol, barStartUtc, SignalAction.Buy, probability, Id, values) { Prediction = prediction };
+        if (inPosition && probability <= _exit) return new Signal(symbol, barStartUtc, SignalAction.Sell, 1 - probability, Id, values) { Prediction = prediction };
         return null;
     }
 

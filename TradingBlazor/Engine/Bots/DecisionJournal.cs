@@ -64,7 +64,7 @@ public sealed class DecisionJournal(IDbContextFactory<TradingDbContext> db, IBot
     {
         SignalRecord? s = t.EntrySignalId is { } id ? await c.Signals.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct)
             : t.EntryClientOrderId is { } order ? await c.Signals.AsNoTracking().FirstOrDefaultAsync(x => x.ClientOrderId == order, ct) : null;
-        return s is null ? null : new SignalView(s.Id, s.BotId, s.Symbol, s.Timestamp, s.Action, s.Confidence, s.Source, s.Values, s.Executed, s.Outcome, s.ClientOrderId);
+        return s is null ? null : new SignalView(s.Id, s.BotId, s.Symbol, s.Timestamp, s.Action, s.Confidence, s.Source, s.Values, s.Executed, s.Outcome, s.ClientOrderId) { Prediction = s.Prediction() };
     }
 
     // The entry order, and every sale of the symbol by the bot while the trade was open.

@@ -7,7 +7,11 @@ public sealed record TradingFilter(long? BotId = null, string? Symbol = null, Da
 
 public sealed record SignalView(
     long Id, long? BotId, string Symbol, DateTime TimeUtc, SignalAction Action, double Confidence, string? Source,
-    IReadOnlyDictionary<string, double?> Values, bool Executed, string? Outcome, string? ClientOrderId);
+    IReadOnlyDictionary<string, double?> Values, bool Executed, string? Outcome, string? ClientOrderId)
+{
+    /// <summary>An ML signal's model, features hash and (once known) outcome.</summary>
+    public Domain.ML.MlPrediction? Prediction { get; init; }
+}
 
 public sealed record OrderView(
     long Id, long? BotId, string ClientOrderId, string? BrokerOrderId, string Symbol, OrderSide Side, decimal Quantity,

@@ -31,7 +31,7 @@ public sealed class TradingQueries(IDbContextFactory<TradingDbContext> db, BotRu
     {
         await using var c = await db.CreateDbContextAsync(ct);
         var rows = await Filtered(c.Signals, f, s => s.Timestamp).OrderByDescending(s => s.Id).Take(f.Limit).ToListAsync(ct);
-        return rows.Select(s => new SignalView(s.Id, s.BotId, s.Symbol, s.Timestamp, s.Action, s.Confidence, s.Source, s.Values, s.Executed, s.Outcome, s.ClientOrderId)).ToList();
+        return rows.Select(s => new SignalView(s.Id, s.BotId, s.Symbol, s.Timestamp, s.Action, s.Confidence, s.Source, s.Values, s.Executed, s.Outcome, s.ClientOrderId) { Prediction = s.Prediction() }).ToList();
     }
 
     public async Task<IReadOnlyList<OrderView>> OrdersAsync(TradingFilter f, CancellationToken ct = default)

@@ -16,6 +16,11 @@ public sealed class ModelRegistry(string root, TimeProvider clock) : IDirectionM
     public static ModelRegistry BesideDatabase(string databasePath, TimeProvider clock) =>
         new(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "models"), clock);
 
+    /// <summary>The symbols with a model folder, in order.</summary>
+    public IReadOnlyList<string> Symbols() => Directory.Exists(Root)
+        ? Directory.GetDirectories(Root).Select(d => Path.GetFileName(d)!).Where(s => Versions(s).Count > 0).Order(StringComparer.Ordinal).ToArray()
+        : Array.Empty<string>();
+
     public IReadOnlyList<int> Versions(string symbol)
     {
         var dir = SymbolDirectory(symbol);

@@ -46,6 +46,7 @@ public static class ModelTrainer
                 forestOof[i] = forest.RawScore(table.Features[i]);
                 momentumOof[i] = MomentumScore.Raw(table.Features[i]);
             }
+            request.Progress?.Report((fold.Index + 1.0) / (folds.Count + 1));
         }
 
         var evaluated = Enumerable.Range(folds[1].TestStart, table.Count - folds[1].TestStart).ToArray();
@@ -75,6 +76,7 @@ public static class ModelTrainer
             using var final = ForestModel.Train(table.Features, table.Labels, request.Seed, request.Forest);
             calibrated = final.WithCalibrator(FitOutOfFold(forestOof));
         }
+        request.Progress?.Report(1);
         var momentum = ensemble ? FitOutOfFold(momentumOof) : null;
 
         var metrics = new TrainingMetrics(request.Symbol, request.Type, request.Seed,

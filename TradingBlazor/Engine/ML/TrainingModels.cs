@@ -29,6 +29,9 @@ public sealed record TrainingRequest(string Symbol, IReadOnlyList<Ohlcv> Bars, M
 
     /// <summary>The LSTM trainer's progress lines (fold, epoch, loss).</summary>
     public Action<string>? Log { get; init; }
+
+    /// <summary>Told the share of the work done (0..1) after each validation fold and the final fit.</summary>
+    public IProgress<double>? Progress { get; init; }
 }
 
 /// <summary>A validation fold's time ranges (training rows end before the test block, purged by the label horizon).</summary>

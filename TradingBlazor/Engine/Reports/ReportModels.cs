@@ -51,4 +51,8 @@ public sealed record PerformanceReport(
     ReportScope Scope, string Title, DateOnly From, DateOnly To, decimal StartEquity, decimal FinalEquity,
     decimal NetPnl, decimal GrossProfit, decimal GrossLoss, BacktestMetrics Metrics,
     IReadOnlyList<DailyEquity> Days, IReadOnlyList<PeriodReturn> Weeks, IReadOnlyList<PeriodReturn> Months,
-    IReadOnlyList<BreakdownRow> BySymbol, IReadOnlyList<BreakdownRow> ByBot, IReadOnlyList<ReportTrade> Trades);
+    IReadOnlyList<BreakdownRow> BySymbol, IReadOnlyList<BreakdownRow> ByBot, IReadOnlyList<ReportTrade> Trades)
+{
+    /// <summary>A bot's ML signals in the period: each model's out-of-sample hit rate beside buy-and-hold's; null without any.</summary>
+    public ML.PredictionScore? Predictions { get; init; }
+}

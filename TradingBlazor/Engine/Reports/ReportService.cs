@@ -6,7 +6,7 @@ using TradingBlazor.Engine.Reports.Pdf;
 namespace TradingBlazor.Engine.Reports;
 
 /// <summary>Builds performance reports from the store and renders them as CSV and PDF (the page and the API share it).</summary>
-public sealed class ReportService(ReportSource source, TimeProvider clock, SimulatedMarket simulated, BrokerConnection brokers)
+public sealed class ReportService(ReportSource source, TimeProvider clock, SimulatedMarket simulated, BrokerConnection brokers, ML.PredictionOutcomes predictions)
 {
     /// <summary>The longest period one report covers (a bound on the work a request can ask for).</summary>
     public const int MaxDays = 366 * 10;
@@ -14,8 +14,14 @@ public sealed class ReportService(ReportSource source, TimeProvider clock, Simul
     public Task<IReadOnlyList<ReportBot>> BotsAsync(CancellationToken ct = default) => source.BotsAsync(ct);
 
     /// <summary>The report, or null when the scope names a bot that does not exist.</summary>
-    public async Task<PerformanceReport?> BuildAsync(ReportScope scope, DateOnly from, DateOnly to, CancellationToken ct = default) =>
-        await source.LoadAsync(scope, from, to, ct) is { } inputs ? ReportCalculator.Compute(inputs) : null;
+    public async Task<PerformanceReport?> BuildAsync(ReportScope scope, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        if (await source.LoadAsync(scope, from, to, ct) is not { } inputs) return null;
+        var report = ReportCalculator.Compute(inputs);
+        return scope.BotId is { } bot
+            ? report with { Predictions = await predictions.ScoreAsync(bot, MarketTime.ToUtc(from, TimeOnly.MinValue), MarketTime.ToUtc(to.AddDays(1), TimeOnly.MinValue), ct) }
+            : report;
+    }
 
     public static string Csv(PerformanceReport report) => ReportCsv.Write(report);
 
