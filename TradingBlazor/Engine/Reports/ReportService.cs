@@ -42,6 +42,9 @@ public static class ReportServices
     {
         services.AddSingleton<ReportSource>();
         services.AddSingleton<ReportService>();
+        services.AddSingleton<Divergence.DivergenceSource>();
+        services.AddSingleton(sp => new Divergence.DivergenceService(sp.GetRequiredService<ReportSource>(), sp.GetRequiredService<Divergence.DivergenceSource>(),
+            Divergence.LiveBars.Source(sp)));
         return services;
     }
 }
