@@ -17,10 +17,10 @@ public sealed class ReportService(ReportSource source, TimeProvider clock, Simul
     public async Task<PerformanceReport?> BuildAsync(ReportScope scope, DateOnly from, DateOnly to, CancellationToken ct = default) =>
         await source.LoadAsync(scope, from, to, ct) is { } inputs ? ReportCalculator.Compute(inputs) : null;
 
-    public static string Csv(PerformanceReport report) => ReportCsv.Write(report);
+    public static string Csv(PerformanceReport report, Divergence.DivergenceReport? divergence = null) => ReportCsv.Write(report, divergence);
 
     /// <exception cref="ReportFontsMissingException">The machine has no TrueType font to set the PDF in.</exception>
-    public byte[] Pdf(PerformanceReport report) => TearSheet.Build(report, clock.UtcNow());
+    public byte[] Pdf(PerformanceReport report, Divergence.DivergenceReport? divergence = null) => TearSheet.Build(report, clock.UtcNow(), divergence);
 
     /// <summary>The New York date the bots trade in: the simulated market's own while trading is simulated.</summary>
     public DateOnly Today() => MarketTime.EasternDate(brokers.Mode == BrokerMode.Simulated ? simulated.Clock.UtcNow() : clock.UtcNow());

@@ -117,7 +117,13 @@ public sealed record DivergenceSummary(
 }
 
 /// <summary>One headline figure, live and backtest.</summary>
-public sealed record FigurePair(ReportFigure Live, ReportFigure Backtest);
+public sealed record FigurePair(ReportFigure Live, ReportFigure Backtest)
+{
+    /// <summary>Live less backtest, written as the figure is (a percentage's gap in points); null when either side is infinite.</summary>
+    public ReportFigure? Gap => double.IsFinite(Live.Value) && double.IsFinite(Backtest.Value)
+        ? Live with { Value = Live.Value - Backtest.Value, Money = Live.Money - Backtest.Money }
+        : null;
+}
 
 /// <summary>
 /// A bot's backtest beside its live result over a period: the headline figures side by side and every trade matched, with
