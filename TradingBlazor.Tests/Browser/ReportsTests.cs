@@ -129,9 +129,9 @@ public class ReportsTests(BrowserFixture fx)
         await Assertions.Expect(section.Locator("[data-testid=divergence-figures] tr[data-figure=net_pnl]")).ToBeVisibleAsync();
         await Assertions.Expect(section.Locator("[data-testid=divergence-trades] [data-kind=missing_in_backtest]").First).ToBeVisibleAsync();
 
+        await BrowserFixture.ScreenshotAsync(page, shot + "-page");
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than the screen");
-        await BrowserFixture.ScreenshotAsync(page, shot + "-page");
         // The section alone for the docs: the sticky app bar and the simulated market's trade toasts would cover part of it.
         await section.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.Artifacts("screenshots"), shot + ".png"), Style = ".mud-appbar, .mud-snackbar { display: none !important; }" });
         await page.Context.CloseAsync();

@@ -44,13 +44,14 @@ public sealed class DivergenceSectionTests : ComponentTestBase
         // Differences only, by default: the SPY price and the Friday AAPL the trader rejected.
         var trades = Rows("divergence-trades");
         Assert.Equal(2, trades.Count);
-        Assert.StartsWith("2025-03-05 10:00", trades[0][0]);
-        Assert.Contains("Entry price", trades[0][3]);
-        Assert.Contains("Fill vs fill model", trades[0][3]);
-        Assert.Equal("—", trades[1][1]);
-        Assert.Contains("Missing in live", trades[1][3]);
-        Assert.Contains("Rejected at approval", trades[1][3]);
-        Assert.Contains("the trader rejected it", trades[1][3]);
+        Assert.Equal("2025-03-0510:00 SPY", trades[0][0]);
+        // Where and why comes first (it stays on a phone's screen); then what each run did.
+        Assert.Contains("Entry price", trades[0][1]);
+        Assert.Contains("Fill vs fill model", trades[0][1]);
+        Assert.Equal("—", trades[1][2]);
+        Assert.Contains("Missing in live", trades[1][1]);
+        Assert.Contains("Rejected at approval", trades[1][1]);
+        Assert.Contains("the trader rejected it", trades[1][1]);
     }
 
     [Fact]
@@ -65,9 +66,9 @@ public sealed class DivergenceSectionTests : ComponentTestBase
 
         Host.WaitForAssertion(() => Assert.Equal(3, Rows("divergence-trades").Count));
         var first = Rows("divergence-trades")[0];
-        Assert.Equal("10 @ 100.00 → 120.00 · 200.00", first[1]);
-        Assert.Equal(first[1], first[2]);
-        Assert.Contains("Agrees", first[3]);
+        Assert.Equal("10 @ 100.00→ 120.00 200.00", first[2]);
+        Assert.Equal(first[2], first[3]);
+        Assert.Contains("Agrees", first[1]);
     }
 
     [Fact]

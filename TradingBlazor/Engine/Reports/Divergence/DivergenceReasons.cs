@@ -40,9 +40,9 @@ internal sealed class DivergenceReasons
         var bar = b.SignalUtc ?? b.EntryUtc;
         if (!_liveSignals.TryGetValue((b.Symbol, Action(b.Side), bar), out var signal))
         {
-            if (_input.Live.Any(l => l.Symbol == b.Symbol && l.HeldAt(bar))) return (DivergenceReason.HeldInLive, $"live still held {b.Symbol} from an earlier entry.");
             if (_input.Journal.FirstSignalUtc is not { } first || bar < first)
                 return (DivergenceReason.StartedLate, _input.Journal.FirstSignalUtc is { } f ? $"the bot's first live signal came at {Eastern(f)}." : "the bot has no live signal on record.");
+            if (_input.Live.Any(l => l.Symbol == b.Symbol && l.HeldAt(bar))) return (DivergenceReason.HeldInLive, $"live still held {b.Symbol} from an earlier entry.");
             return (DivergenceReason.NotRunning, $"no live signal at the {Eastern(bar)} bar: the bot was not running.");
         }
         if (signal.ClientOrderId is { } id && _approvals.TryGetValue(id, out var approval) && approval.Status != ApprovalStatus.Approved)
