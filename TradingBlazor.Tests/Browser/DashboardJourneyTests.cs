@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using TradingBlazor.Services;
 
+using TradingBlazor.Tests.Support;
+
 namespace TradingBlazor.Tests.Browser;
 
 /// <summary>
@@ -82,7 +84,9 @@ public class DashboardJourneyTests(BrowserFixture fx)
         await Assertions.Expect(journal.Locator("[data-testid=journal-decision]")).ToContainTextAsync("Approved by trader");
         await Assertions.Expect(journal.Locator("[data-testid=journal-order-buy]")).ToContainTextAsync("Filled");
         await Assertions.Expect(journal.Locator("[data-testid=journal-fill]")).ToHaveCountAsync(1);
-        await BrowserFixture.ScreenshotAsync(page, "bot-detail-journal-light");
+        // Without the fill toasts, which would cover the ledger and the equity curve.
+        await page.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.Artifacts("screenshots"), "bot-detail-journal-light.png"), FullPage = true,
+            Style = ".mud-snackbar { display: none !important; }" });
         await page.Context.CloseAsync();
     }
 

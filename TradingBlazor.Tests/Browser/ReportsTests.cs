@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using TradingBlazor.Engine.Reports;
 using TradingBlazor.Services;
 using TradingBlazor.Tests.Reports;
+using TradingBlazor.Tests.Support;
 using UglyToad.PdfPig;
 
 namespace TradingBlazor.Tests.Browser;
@@ -104,6 +105,35 @@ public class ReportsTests(BrowserFixture fx)
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than the screen");
         await BrowserFixture.ScreenshotAsync(page, shot);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(1440, 900, false, "reports-divergence")]
+    [InlineData(1440, 900, true, "reports-divergence-dark")]
+    [InlineData(390, 844, false, "reports-divergence-phone")]
+    [InlineData(390, 844, true, "reports-divergence-phone-dark")]
+    public async Task A_bots_backtest_beside_its_live_trades_fits_every_width_and_theme(int width, int height, bool dark, string shot)
+    {
+        var page = await OpenAsync(width, height, dark);
+        // The portfolio first: a row per bot.
+        await Assertions.Expect(page.Locator("[data-testid=divergence-bots] tbody tr", new() { HasText = "EMA 5/13" })).ToBeVisibleAsync(new() { Timeout = 30000 });
+
+        await page.Locator("[data-testid=report-scope]").ClickAsync();
+        await BrowserFixture.ChooseAsync(page, "Demo · EMA 5/13 crossover (auto)");
+        var section = page.Locator("[data-testid=divergence]");
+        await Assertions.Expect(section.Locator("[data-testid=divergence-summary]")).ToBeVisibleAsync(new() { Timeout = 30000 });
+        // The seeded live trades were never signalled on the simulated market's bars: each is explained, and so is every backtest trade live did not make.
+        var why = section.Locator("[data-testid=divergence-trades] [data-reason]");
+        await Assertions.Expect(why.First).ToBeVisibleAsync();
+        await Assertions.Expect(section.Locator("[data-testid=divergence-figures] tr[data-figure=net_pnl]")).ToBeVisibleAsync();
+        await Assertions.Expect(section.Locator("[data-testid=divergence-trades] [data-kind=missing_in_backtest]").First).ToBeVisibleAsync();
+
+        await BrowserFixture.ScreenshotAsync(page, shot + "-page");
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the page is {overflow}px wider than the screen");
+        // The section alone for the docs: the sticky app bar and the simulated market's trade toasts would cover part of it.
+        await section.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.Artifacts("screenshots"), shot + ".png"), Style = ".mud-appbar, .mud-snackbar { display: none !important; }" });
         await page.Context.CloseAsync();
     }
 }

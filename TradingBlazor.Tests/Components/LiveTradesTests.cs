@@ -26,9 +26,11 @@ public sealed class LiveTradesTests : ComponentTestBase
         Render<LiveTrades>(p => p.Add(x => x.Limit, 5));
 
         Assert.Equal(new[] { 5 }, _bots.TradeLimits);
+        // New York time, as everywhere else (14:30 UTC is 10:30 EDT).
+        Assert.Contains("Time (ET)", ByTestId("live-trades").QuerySelector("thead")!.TextContent);
         var rows = Rows();
-        Assert.Equal(new[] { "2025-03-12 14:30:05", "Momentum", "SPY", "Sell", "10", "505.50", "$42.50" }, rows[0]);
-        Assert.Equal(new[] { "2025-03-12 14:25:05", "Momentum", "SPY", "Buy", "10", "501.25", "—" }, rows[1]);
+        Assert.Equal(new[] { "2025-03-12 10:30:05", "Momentum", "SPY", "Sell", "10", "505.50", "$42.50" }, rows[0]);
+        Assert.Equal(new[] { "2025-03-12 10:25:05", "Momentum", "SPY", "Buy", "10", "501.25", "—" }, rows[1]);
     }
 
     [Fact]
@@ -43,7 +45,7 @@ public sealed class LiveTradesTests : ComponentTestBase
         Host.WaitForAssertion(() => Assert.Equal("IWM", Rows()[0][2]));
         var rows = Rows();
         Assert.Equal(2, rows.Count);
-        Assert.Equal(new[] { "2025-03-12 14:30:05", "bot 4", "IWM", "Sell", "2.5", "201.00", "-$3.25" }, rows[0]);
+        Assert.Equal(new[] { "2025-03-12 10:30:05", "bot 4", "IWM", "Sell", "2.5", "201.00", "-$3.25" }, rows[0]);
         Assert.Equal("SPY", rows[1][2]);
     }
 

@@ -16,6 +16,7 @@ public sealed class ReportsPageTests : ComponentTestBase
     {
         _reports.Trades.AddRange(ReportCalculatorTests.Week);
         Ctx.Services.AddSingleton<IReportsService>(_reports);
+        Ctx.Services.AddSingleton<IReportDivergence>(new FakeReportDivergence());
     }
 
     private Dictionary<string, string> Figures() =>

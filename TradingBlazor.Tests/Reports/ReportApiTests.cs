@@ -61,6 +61,10 @@ public sealed class ReportApiTests : IAsyncLifetime
         Assert.Contains("symbol,trades,win_rate_pct,pnl,fees,profit_factor", lines);
         Assert.Contains(lines, l => l.StartsWith("id,bot,symbol", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.EndsWith(",Alpha,SPY,5,2025-03-05T15:00:00Z,500.00,2025-03-05T18:00:00Z,480.00,-100.00,1.00,-4.0000,stop", StringComparison.Ordinal));
+        // The backtest beside live follows: Alpha's config backtested on the simulated market's bars of the week, or why it could not be.
+        int divergence = Array.IndexOf(lines, "bot_id,bot,config_revision,bars,matched,agreeing,missing_in_live,missing_in_backtest,price_differences,quantity_differences,timing_differences,live_pnl,backtest_pnl");
+        Assert.True(divergence > 0, csv);
+        Assert.True(lines[divergence + 1].StartsWith($"{_alpha},Alpha,1,Simulated market,", StringComparison.Ordinal) || csv.Contains("not_backtested_because"), csv);
     }
 
     [Fact]

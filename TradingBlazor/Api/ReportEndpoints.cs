@@ -15,26 +15,32 @@ public static class ReportEndpoints
     {
         var group = endpoints.MapGroup("/api/reports").WithTags("Reports");
 
-        group.MapGet("/{scope}.csv", (string scope, HttpContext http, CancellationToken ct) => WithReportAsync(http, scope, ct, (_, report) =>
-                Results.File(Encoding.UTF8.GetBytes(ReportService.Csv(report)), "text/csv; charset=utf-8", ReportService.FileName(report, "csv"))))
+        group.MapGet("/{scope}.csv", (string scope, HttpContext http, CancellationToken ct) => WithReportAsync(http, scope, ct, async (_, report) =>
+                Results.File(Encoding.UTF8.GetBytes(ReportService.Csv(report, await DivergenceAsync(http, report, ct))), "text/csv; charset=utf-8",
+                    ReportService.FileName(report, "csv"))))
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithName("ReportCsv").WithSummary("A report as CSV: summary, daily/weekly/monthly returns, breakdowns and trades.");
+            .WithName("ReportCsv").WithSummary("A report as CSV: summary, daily/weekly/monthly returns, breakdowns, trades and the backtest beside live.");
 
-        group.MapGet("/{scope}.pdf", (string scope, HttpContext http, CancellationToken ct) => WithReportAsync(http, scope, ct, (reports, report) =>
+        group.MapGet("/{scope}.pdf", (string scope, HttpContext http, CancellationToken ct) => WithReportAsync(http, scope, ct, async (reports, report) =>
             {
-                try { return Results.File(reports.Pdf(report), "application/pdf", ReportService.FileName(report, "pdf")); }
+                var divergence = await DivergenceAsync(http, report, ct);
+                try { return Results.File(reports.Pdf(report, divergence), "application/pdf", ReportService.FileName(report, "pdf")); }
                 catch (ReportFontsMissingException ex) { return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: ex.Message); }
             }))
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithName("ReportPdf").WithSummary("A report as a PDF tear sheet (figures, equity and drawdown charts, returns, breakdowns).");
+            .WithName("ReportPdf").WithSummary("A report as a PDF tear sheet (figures, equity and drawdown charts, returns, breakdowns, backtest vs live).");
 
         group.MapGet("/{scope}", (string scope, HttpContext http, CancellationToken ct) => WithReportAsync(http, scope, ct, (_, report) =>
-                Results.Ok(ReportFigures.Of(report).ToDictionary(f => f.Key, f => double.IsPositiveInfinity(f.Value) ? (object?)null : f.Money ?? (object)f.Value))))
+                Task.FromResult(Results.Ok(ReportFigures.Of(report).ToDictionary(f => f.Key, f => double.IsPositiveInfinity(f.Value) ? (object?)null : f.Money ?? (object)f.Value)))))
             .Produces<Dictionary<string, object?>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ReportSummary").WithSummary("A report's headline figures as JSON (profit factor null when there is no loss).");
     }
 
-    private static Task<IResult> WithReportAsync(HttpContext http, string scopeText, CancellationToken ct, Func<ReportService, PerformanceReport, IResult> answer) =>
+    // The backtest beside live over the report's scope and period (the report exists, so its bot does).
+    private static async Task<Engine.Reports.Divergence.DivergenceReport?> DivergenceAsync(HttpContext http, PerformanceReport report, CancellationToken ct) =>
+        await http.RequestServices.GetRequiredService<Engine.Reports.Divergence.DivergenceService>().BuildAsync(report.Scope, report.From, report.To, ct);
+
+    private static Task<IResult> WithReportAsync(HttpContext http, string scopeText, CancellationToken ct, Func<ReportService, PerformanceReport, Task<IResult>> answer) =>
         ApiProblems.WithAsync<ReportService>(http, async reports =>
         {
             var errors = new Dictionary<string, string[]>();
@@ -47,7 +53,7 @@ public static class ReportEndpoints
                 errors["to"] = new[] { $"a report covers at most {ReportService.MaxDays} days." };
             if (errors.Count > 0) return Results.ValidationProblem(errors);
             var report = await reports.BuildAsync(scope!, from, to, ct);
-            return report is null ? ApiProblems.NotFound($"No bot {scopeText}.") : answer(reports, report);
+            return report is null ? ApiProblems.NotFound($"No bot {scopeText}.") : await answer(reports, report);
         });
 
     private static ReportScope? Scope(string text, Dictionary<string, string[]> errors)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using TradingBlazor.Domain.Calendar;
 using TradingBlazor.Engine.Reports;
+using TradingBlazor.Engine.Reports.Divergence;
 using TradingBlazor.Engine.Reports.Pdf;
 
 namespace TradingBlazor.Cli;
@@ -9,7 +10,8 @@ namespace TradingBlazor.Cli;
 /// <summary>
 /// <c>bench reports [--trades 5000] [--runs 5] [--out tear-sheet.pdf]</c>: the time to compute a portfolio report over a
 /// year of NYSE sessions and to render its PDF tear sheet (figures, two ScottPlot charts, monthly and weekly tables), on
-/// seeded synthetic round trips of three bots and six symbols. Medians after a warm-up.
+/// seeded synthetic round trips of three bots and six symbols; and the time to match those trades against a backtest of
+/// them (one in ten missing live with a journal reason, one in ten filled at another price). Medians after a warm-up.
 /// </summary>
 public static class ReportBench
 {
@@ -26,13 +28,17 @@ public static class ReportBench
         byte[] pdf = Array.Empty<byte>();
         double Compute() { var sw = Stopwatch.StartNew(); report = ReportCalculator.Compute(inputs); return sw.Elapsed.TotalMilliseconds; }
         double Render() { var sw = Stopwatch.StartNew(); pdf = TearSheet.Build(report, DateTime.UnixEpoch); return sw.Elapsed.TotalMilliseconds; }
+        var divergence = DivergenceBench.Inputs(inputs.Trades);
+        double Match() { var sw = Stopwatch.StartNew(); DivergenceMatcher.Match(divergence); return sw.Elapsed.TotalMilliseconds; }
         Compute();
         Render();
+        Match();
         double compute = BenchCommand.Median(Enumerable.Range(0, runs).Select(_ => Compute()));
         double render = BenchCommand.Median(Enumerable.Range(0, runs).Select(_ => Render()));
+        double match = BenchCommand.Median(Enumerable.Range(0, runs).Select(_ => Match()));
         if (outPath is not null) File.WriteAllBytes(outPath.Full, pdf);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{count:N0} round trips over {inputs.Sessions.Count} sessions: report {compute:F1} ms, PDF {render:F1} ms ({pdf.Length / 1024.0:F0} KiB), median of {runs}"));
+            $"{count:N0} round trips over {inputs.Sessions.Count} sessions: report {compute:F1} ms, PDF {render:F1} ms ({pdf.Length / 1024.0:F0} KiB), backtest-vs-live matching {match:F1} ms, median of {runs}"));
         return 0;
     }
 

@@ -20,6 +20,7 @@ public static class UiServices
         services.AddSingleton<IApiKeysService, ApiKeysService>();
         services.AddScoped<ISignInService, SignInService>(); // per circuit: it reads the circuit's user
         services.AddSingleton<IReportsService, ReportsUiService>();
+        services.AddSingleton<IReportDivergence, ReportDivergenceUiService>();
         services.AddSingleton<ITradingClock, TradingClock>();
         services.AddSingleton<IBotDetailService, BotDetailService>();
         services.AddScoped<IChartPreferences, BrowserChartPreferences>(); // per circuit: it talks to the browser

@@ -448,10 +448,14 @@ public sealed partial class BotRuntime : IAsyncDisposable
         await worker.DrainAsync();
     }
 
+    /// <summary>How far back a bot's indicators are warmed before it trades at <paramref name="now"/> (a backtest of its period warms as far).</summary>
+    public static DateTime WarmUpFrom(Timeframe tf, DateTime now) =>
+        tf.IsDaily ? now.AddDays(-450) : now - TimeSpan.FromTicks(Math.Max(TimeSpan.FromDays(7).Ticks, tf.Duration.Ticks * 300 * 4));
+
     private async Task WarmUpAsync(BotPipeline pipeline, IHistoricalBars history, DateTime now, CancellationToken ct)
     {
         var tf = pipeline.Bot.Timeframe;
-        var from = tf.IsDaily ? now.AddDays(-450) : now - TimeSpan.FromTicks(Math.Max(TimeSpan.FromDays(7).Ticks, tf.Duration.Ticks * 300 * 4));
+        var from = WarmUpFrom(tf, now);
         foreach (var symbol in pipeline.Symbols)
         {
             try

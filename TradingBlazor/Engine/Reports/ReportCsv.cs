@@ -4,11 +4,12 @@ namespace TradingBlazor.Engine.Reports;
 
 /// <summary>
 /// A report as CSV: tables separated by an empty line, each with its own header (summary, daily, weekly and monthly
-/// returns, per-symbol and per-bot breakdowns, trades). Money to the cent, returns and ratios to four decimals, dates in New York.
+/// returns, per-symbol and per-bot breakdowns, trades, and the backtest beside live when given). Money to the cent, returns and
+/// ratios to four decimals, dates in New York.
 /// </summary>
 public static class ReportCsv
 {
-    public static string Write(PerformanceReport r)
+    public static string Write(PerformanceReport r, Divergence.DivergenceReport? divergence = null)
     {
         var csv = new CsvWriter("metric,value");
         csv.Text("scope").Text(r.Title).EndRow();
@@ -28,6 +29,7 @@ public static class ReportCsv
         foreach (var t in r.Trades)
             csv.Integer(t.Id).Text(t.BotName).Text(t.Symbol).Quantity(t.Quantity).Time(t.EntryUtc).Money(t.EntryPrice).Time(t.ExitUtc)
                 .Money(t.ExitPrice).Money(t.Pnl).Money(t.Fees).Ratio(t.ReturnPct).Text(t.ExitReason).EndRow();
+        if (divergence is not null) Divergence.DivergenceCsv.Append(csv, divergence);
         return csv.ToString();
     }
 

@@ -23,10 +23,10 @@ public sealed class ReportService(ReportSource source, TimeProvider clock, Simul
             : report;
     }
 
-    public static string Csv(PerformanceReport report) => ReportCsv.Write(report);
+    public static string Csv(PerformanceReport report, Divergence.DivergenceReport? divergence = null) => ReportCsv.Write(report, divergence);
 
     /// <exception cref="ReportFontsMissingException">The machine has no TrueType font to set the PDF in.</exception>
-    public byte[] Pdf(PerformanceReport report) => TearSheet.Build(report, clock.UtcNow());
+    public byte[] Pdf(PerformanceReport report, Divergence.DivergenceReport? divergence = null) => TearSheet.Build(report, clock.UtcNow(), divergence);
 
     /// <summary>The New York date the bots trade in: the simulated market's own while trading is simulated.</summary>
     public DateOnly Today() => MarketTime.EasternDate(brokers.Mode == BrokerMode.Simulated ? simulated.Clock.UtcNow() : clock.UtcNow());
@@ -48,6 +48,9 @@ public static class ReportServices
     {
         services.AddSingleton<ReportSource>();
         services.AddSingleton<ReportService>();
+        services.AddSingleton<Divergence.DivergenceSource>();
+        services.AddSingleton(sp => new Divergence.DivergenceService(sp.GetRequiredService<ReportSource>(), sp.GetRequiredService<Divergence.DivergenceSource>(),
+            Divergence.LiveBars.Source(sp)));
         return services;
     }
 }

@@ -81,8 +81,8 @@ internal sealed class PdfSheet
         }
     }
 
-    /// <summary>A table row: the first column left-aligned, the others right-aligned (numbers); widths are shares of the page width.</summary>
-    public void Row(IReadOnlyList<string> cells, IReadOnlyList<double> widths, bool header = false)
+    /// <summary>A table row: the first <paramref name="textColumns"/> left-aligned, the others right-aligned (numbers); widths are shares of the page width.</summary>
+    public void Row(IReadOnlyList<string> cells, IReadOnlyList<double> widths, bool header = false, int textColumns = 1)
     {
         var font = Font(8.5, header);
         double h = font.GetHeight() + 4;
@@ -92,7 +92,7 @@ internal sealed class PdfSheet
         for (int i = 0; i < cells.Count; i++)
         {
             double w = widths[i] * Width;
-            var format = i == 0 ? XStringFormats.CenterLeft : XStringFormats.CenterRight;
+            var format = i < textColumns ? XStringFormats.CenterLeft : XStringFormats.CenterRight;
             _gfx.DrawString(cells[i], font, XBrushes.Black, new XRect(x + 3, Y, w - 6, h), format);
             x += w;
         }

@@ -6,7 +6,7 @@ namespace TradingBlazor.Engine.Reports.Pdf;
 
 /// <summary>
 /// The report as a PDF tear sheet: headline figures, equity and drawdown charts, monthly and weekly returns, the
-/// per-symbol and per-bot breakdowns. Built on the server with PDFsharp and ScottPlot; no browser involved.
+/// per-symbol and per-bot breakdowns, the backtest beside live when given. Built on the server with PDFsharp and ScottPlot; no browser involved.
 /// </summary>
 public static class TearSheet
 {
@@ -15,7 +15,7 @@ public static class TearSheet
     private static readonly double[] BreakdownColumns = { 0.35, 0.12, 0.13, 0.14, 0.12, 0.14 };
 
     /// <exception cref="ReportFontsMissingException">The machine has no TrueType font to set the PDF in.</exception>
-    public static byte[] Build(PerformanceReport r, DateTime generatedUtc)
+    public static byte[] Build(PerformanceReport r, DateTime generatedUtc, Divergence.DivergenceReport? divergence = null)
     {
         if (ReportFonts.Current is null) throw new ReportFontsMissingException();
         using var document = new PdfDocument();
@@ -44,13 +44,14 @@ public static class TearSheet
         sheet.Row(new[] { "Week of", "P&L", "Return", "Trades" }, PeriodColumns, header: true);
         foreach (var w in r.Weeks) sheet.Row(new[] { Date(w.Start), Money(w.Pnl), Pct(w.ReturnPct), Count(w.Trades) }, PeriodColumns);
 
+        if (divergence is not null) DivergenceSheet.Add(sheet, divergence);
         sheet.Finish();
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
     }
 
-    private static void Section(PdfSheet sheet, string title)
+    internal static void Section(PdfSheet sheet, string title)
     {
         sheet.Space(8);
         sheet.Need(60);
