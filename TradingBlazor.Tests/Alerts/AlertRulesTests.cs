@@ -45,6 +45,7 @@ public sealed class AlertRulesTests
     {
         Assert.Equal(new AlertDraft(AlertSeverity.Error, AlertKind.RiskHalt, "Trading halted", "Daily loss limit reached."),
             Map(TradingEventKind.RiskHalt, new RiskHaltUpdate("Daily loss limit reached.")));
+        Assert.Null(Map(TradingEventKind.RiskHalt, new RiskHaltUpdate(TradingBlazor.Engine.Bots.KillSwitch.HaltReason))); // said once, below
         var engaged = Map(TradingEventKind.KillSwitch, new KillSwitchUpdate(true, "trader", true))!;
         Assert.Equal((AlertSeverity.Error, "Kill switch engaged"), (engaged.Severity, engaged.Title));
         Assert.Contains("positions flattened", engaged.Message);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TradingBlazor.Domain.Trading;
+using TradingBlazor.Engine.Bots;
 using TradingBlazor.Engine.Events;
 
 namespace TradingBlazor.Engine.Alerts;
@@ -15,7 +16,8 @@ public static class AlertRules
                 $"The broker rejected {Describe(o.Side)} {Amount(o.Quantity, o.Notional)} {o.Symbol} ({o.ClientOrderId})."),
         SignalRaised { Executed: false, AwaitingApproval: false, Rejection: { } why } s =>
             new(AlertSeverity.Warning, AlertKind.SignalRefused, $"Signal refused: {s.Action} {s.Symbol}", why),
-        RiskHaltUpdate h => new(AlertSeverity.Error, AlertKind.RiskHalt, "Trading halted", h.Reason),
+        // Each bot's kill switch halt is said once for all of them, by the kill switch's own alert.
+        RiskHaltUpdate h when h.Reason != KillSwitch.HaltReason => new(AlertSeverity.Error, AlertKind.RiskHalt, "Trading halted", h.Reason),
         KillSwitchUpdate { Engaged: true } k => new(AlertSeverity.Error, AlertKind.KillSwitch, "Kill switch engaged",
             $"Engaged by {k.By}: open orders canceled, every bot halted{(k.Flattened ? ", positions flattened" : "")}."),
         KillSwitchUpdate k => new(AlertSeverity.Info, AlertKind.KillSwitch, "Kill switch re-armed", $"Re-armed by {k.By}: bots may trade again."),

@@ -14,7 +14,9 @@ public sealed class EventJournal(TradingEventBus bus, long botId) : ITradingJour
         var s = o.Signal;
         bus.Publish(TradingEventKind.SignalRaised, botId, new SignalRaised(s.Symbol, s.TimeUtc, s.Action, s.Confidence, s.Source, Finite(s.Values),
             o.Executed, o.AwaitingApproval, o.Rejection?.Message, o.ClientOrderId));
-        if (o.Rejection is { Code: RiskRejectionCode.MaxDrawdown or RiskRejectionCode.DailyLossLimit or RiskRejectionCode.BotHalted } r && r.Message != _halt)
+        // A halt set by the trader or the kill switch was announced when it was set: a signal it blocks is no news.
+        if (o.Rejection is { } r && r.Message != _halt
+            && (r.Code is RiskRejectionCode.MaxDrawdown or RiskRejectionCode.DailyLossLimit || (r.Code == RiskRejectionCode.BotHalted && _halt is null)))
         {
             _halt = r.Message;
             bus.Publish(TradingEventKind.RiskHalt, botId, new RiskHaltUpdate(r.Message));
