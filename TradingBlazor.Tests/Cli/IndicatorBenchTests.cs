@@ -40,5 +40,30 @@ public class IndicatorBenchTests
         Assert.Contains("does not exist", stderr.ToString());
     }
 
+    [Fact]
+    public async Task The_thread_clock_times_every_indicator_and_says_so()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = await CliRunner.RunAsync(new[] { "bench", "indicators", "--bars", "2000", "--runs", "3", "--only", "rsi", "--clock", "thread" }, stdout, stderr);
+
+        Assert.Equal("", stderr.ToString());
+        Assert.Equal(0, code);
+        Assert.Contains("thread CPU time", stdout.ToString());
+        var row = stdout.ToString().Split('\n', StringSplitOptions.TrimEntries).Single(l => l.StartsWith("| rsi(14) ", StringComparison.Ordinal));
+        Assert.All(Cells(row)[1..3], c => Assert.True(double.Parse(c, CultureInfo.InvariantCulture) > 0, row));
+    }
+
+    [Fact]
+    public async Task An_unknown_clock_is_a_usage_error_naming_the_option()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = await CliRunner.RunAsync(new[] { "bench", "indicators", "--bars", "2000", "--clock", "sundial" }, stdout, stderr);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--clock must be wall or thread, got 'sundial'", stderr.ToString());
+    }
+
     private static string[] Cells(string row) => row.Trim('|').Split('|', StringSplitOptions.TrimEntries);
 }

@@ -5,7 +5,7 @@ using TradingBlazor.Domain.Indicators.Registry;
 namespace TradingBlazor.Cli;
 
 /// <summary>
-/// <c>bench indicators [--bars 1000000] [--runs 5] [--only id,id] [--talib libtalib_bench.so]</c> (and the store, backtest, csv and engine benchmarks): batch ns/bar, streaming ns/update and bytes
+/// <c>bench indicators [--bars 1000000] [--runs 5] [--only id,id] [--talib libtalib_bench.so] [--clock wall|thread]</c> (and the store, backtest, csv and engine benchmarks): batch ns/bar, streaming ns/update and bytes
 /// allocated per streaming update for every indicator, medians after a warm-up, on a seeded random walk.
 /// Run it from a Release build: <c>dotnet run -c Release --project TradingBlazor -- bench indicators</c>.
 /// </summary>
@@ -13,7 +13,7 @@ public static class BenchCommand
 {
     public static readonly string[] Usages =
     {
-        "bench indicators [--bars 1000000] [--runs 5] [--only sma,rsi] [--talib libtalib_bench.so]",
+        "bench indicators [--bars 1000000] [--runs 5] [--only sma,rsi] [--talib libtalib_bench.so] [--clock wall|thread]",
         "bench store [--days 252]",
         "bench backtest [--bars 1000000]",
         "bench csv [--rows 1000000] [--runs 5]",
@@ -37,11 +37,12 @@ public static class BenchCommand
         int runs = args.Int("runs", 5, 1, 50);
         var only = args.Optional("only")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var talibPath = args.OptionalPath("talib");
+        var clock = BenchClock.Parse(args.Optional("clock"));
         args.RejectUnknown();
 
         var bars = SyntheticSeries.RandomWalk(count, seed: 12345);
-        using var talib = talibPath is null ? null : new TaLibReference(talibPath.Existing("TA-Lib benchmark library"), bars);
-        stdout.WriteLine($"{count:N0} random-walk bars, median of {runs} runs after a warm-up{(Debugger.IsAttached ? " (debugger attached!)" : "")}");
+        using var talib = talibPath is null ? null : new TaLibReference(talibPath.Existing("TA-Lib benchmark library"), bars, clock);
+        stdout.WriteLine($"{count:N0} random-walk bars, median of {runs} runs after a warm-up, {clock.Name}{(Debugger.IsAttached ? " (debugger attached!)" : "")}");
 #if DEBUG
         stdout.WriteLine("warning: Debug build; use -c Release for real figures");
 #endif
@@ -56,9 +57,9 @@ public static class BenchCommand
 
             double Batch()
             {
-                var sw = Stopwatch.StartNew();
+                long start = clock.Now();
                 definition.Compute(spec.Parameters, bars, output);
-                return sw.Elapsed.TotalNanoseconds / count;
+                return (double)(clock.Now() - start) / count;
             }
 
             long allocated = 0;
@@ -66,9 +67,9 @@ public static class BenchCommand
             {
                 var indicator = spec.CreateStreaming();
                 long before = GC.GetAllocatedBytesForCurrentThread();
-                long start = Stopwatch.GetTimestamp(); // not a Stopwatch object: that would count as allocated
+                long start = clock.Now(); // not a Stopwatch object: that would count as allocated
                 for (int i = 0; i < bars.Length; i++) indicator.Add(bars[i], buffer);
-                double ns = Stopwatch.GetElapsedTime(start).TotalNanoseconds / count;
+                double ns = (double)(clock.Now() - start) / count;
                 allocated = GC.GetAllocatedBytesForCurrentThread() - before;
                 return ns;
             }
@@ -86,6 +87,7 @@ public static class BenchCommand
                 : "  |  |";
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {spec} | {batch:F2} | {streaming:F2} | {(double)allocated / count:F2} |{versus}"));
         }
+        if (talib?.Has(BatchFloor.ReferenceSpec) == true) stdout.WriteLine(BatchFloor.Row(bars, talib, runs, clock));
         return 0;
     }
 
