@@ -39,8 +39,8 @@ public struct RsiKernel : IIndicatorKernel
             return;
         }
         double change = close - _previous;
-        double gain = _gain.Step(change > 0 ? change : 0, commit);
-        double loss = _loss.Step(change < 0 ? -change : 0, commit);
+        double gain = _gain.Step(TaMath.PositivePart(change), commit);
+        double loss = _loss.Step(TaMath.PositivePart(-change), commit);
         if (commit) _previous = close;
         if (double.IsNaN(gain)) { output[0] = double.NaN; return; }
         double total = gain + loss;
