@@ -45,7 +45,7 @@ public class TaLibFixtureTests
         { "donchian(20)", "donchian_20.csv", "lower", "lower" },
     };
 
-    /// <summary>Both forms, batch over the series and streaming bar by bar, against the reference; each output from its own first index.</summary>
+    /// <summary>Every form (batch over the bars, over a value column where there is one, and streaming bar by bar) against the reference; each output from its own first index.</summary>
     [Theory]
     [MemberData(nameof(Cases))]
     public void Matches_the_reference_per_bar(string specText, string file, string referenceColumn, string output)
@@ -59,6 +59,12 @@ public class TaLibFixtureTests
         var streaming = Streamed(spec, SpxFixture.Bars, index);
         var (worst, worstAt) = AssertMatches(reference, batch, "batch");
         AssertMatches(reference, streaming, "streaming");
+        if (spec.Definition.ValueColumn is { } column)
+        {
+            var fromColumn = new double[SpxFixture.Bars.Length];
+            column.Compute(spec.Parameters, ValueSources.Column(SpxFixture.Bars, column.Source), fromColumn);
+            AssertMatches(reference, fromColumn, "column batch");
+        }
         var line = string.Create(CultureInfo.InvariantCulture, $"| {spec} | {file} | {referenceColumn} | {worst:E2} | {worstAt} |");
         _output.WriteLine(line);
         File.AppendAllText(Path.Combine(TestPaths.Artifacts("indicators"), "fixture-deviation.md"), line + Environment.NewLine);

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using TradingBlazor.Domain.Indicators.Framework;
 using TradingBlazor.Domain.Indicators.Registry;
 
 namespace TradingBlazor.Cli;
 
 /// <summary>
-/// <c>bench indicators [--bars 1000000] [--runs 5] [--only id,id] [--talib libtalib_bench.so]</c> (and the store, backtest, csv and engine benchmarks): batch ns/bar, streaming ns/update and bytes
+/// <c>bench indicators [--bars 1000000] [--runs 5] [--only id,id] [--talib libtalib_bench.so] [--clock wall|thread]</c> (and the store, backtest, csv and engine benchmarks): batch ns/bar, streaming ns/update and bytes
 /// allocated per streaming update for every indicator, medians after a warm-up, on a seeded random walk.
 /// Run it from a Release build: <c>dotnet run -c Release --project TradingBlazor -- bench indicators</c>.
 /// </summary>
@@ -13,7 +14,7 @@ public static class BenchCommand
 {
     public static readonly string[] Usages =
     {
-        "bench indicators [--bars 1000000] [--runs 5] [--only sma,rsi] [--talib libtalib_bench.so]",
+        "bench indicators [--bars 1000000] [--runs 5] [--only sma,rsi] [--talib libtalib_bench.so] [--clock wall|thread]",
         "bench store [--days 252]",
         "bench backtest [--bars 1000000]",
         BacktestMemoryBench.Usage,
@@ -39,11 +40,12 @@ public static class BenchCommand
         int runs = args.Int("runs", 5, 1, 50);
         var only = args.Optional("only")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var talibPath = args.OptionalPath("talib");
+        var clock = BenchClock.Parse(args.Optional("clock"));
         args.RejectUnknown();
 
         var bars = SyntheticSeries.RandomWalk(count, seed: 12345);
-        using var talib = talibPath is null ? null : new TaLibReference(talibPath.Existing("TA-Lib benchmark library"), bars);
-        stdout.WriteLine($"{count:N0} random-walk bars, median of {runs} runs after a warm-up{(Debugger.IsAttached ? " (debugger attached!)" : "")}");
+        using var talib = talibPath is null ? null : new TaLibReference(talibPath.Existing("TA-Lib benchmark library"), bars, clock);
+        stdout.WriteLine($"{count:N0} random-walk bars, median of {runs} runs after a warm-up, {clock.Name}{(Debugger.IsAttached ? " (debugger attached!)" : "")}");
 #if DEBUG
         stdout.WriteLine("warning: Debug build; use -c Release for real figures");
 #endif
@@ -58,9 +60,9 @@ public static class BenchCommand
 
             double Batch()
             {
-                var sw = Stopwatch.StartNew();
+                long start = clock.Now();
                 definition.Compute(spec.Parameters, bars, output);
-                return sw.Elapsed.TotalNanoseconds / count;
+                return (double)(clock.Now() - start) / count;
             }
 
             long allocated = 0;
@@ -68,9 +70,9 @@ public static class BenchCommand
             {
                 var indicator = spec.CreateStreaming();
                 long before = GC.GetAllocatedBytesForCurrentThread();
-                long start = Stopwatch.GetTimestamp(); // not a Stopwatch object: that would count as allocated
+                long start = clock.Now(); // not a Stopwatch object: that would count as allocated
                 for (int i = 0; i < bars.Length; i++) indicator.Add(bars[i], buffer);
-                double ns = Stopwatch.GetElapsedTime(start).TotalNanoseconds / count;
+                double ns = (double)(clock.Now() - start) / count;
                 allocated = GC.GetAllocatedBytesForCurrentThread() - before;
                 return ns;
             }
@@ -80,14 +82,33 @@ public static class BenchCommand
             // With TA-Lib, its call and ours alternate (A, B, A, B) and the ratio is the median of each pair's.
             string name = spec.ToString();
             bool reference = talib?.Has(name) == true;
-            var pairs = Enumerable.Range(0, runs).Select(_ => (Ours: Batch(), TaLib: reference ? talib!.Time(name) : double.NaN)).ToArray();
-            double batch = Median(pairs.Select(p => p.Ours));
+            (double Batch, string Versus) Timed(Func<double> ours)
+            {
+                var pairs = Enumerable.Range(0, runs).Select(_ => (Ours: ours(), TaLib: reference ? talib!.Time(name) : double.NaN)).ToArray();
+                string versus = talib is null ? "" : reference
+                    ? string.Create(CultureInfo.InvariantCulture, $" {Median(pairs.Select(p => p.TaLib)):F2} | {Median(pairs.Select(p => p.Ours / p.TaLib)):F2} |")
+                    : "  |  |";
+                return (Median(pairs.Select(p => p.Ours)), versus);
+            }
+            var (batch, versus) = Timed(Batch);
             double streaming = Median(Enumerable.Range(0, runs).Select(_ => Streaming()));
-            string versus = talib is null ? "" : reference
-                ? string.Create(CultureInfo.InvariantCulture, $" {Median(pairs.Select(p => p.TaLib)):F2} | {Median(pairs.Select(p => p.Ours / p.TaLib)):F2} |")
-                : "  |  |";
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {spec} | {batch:F2} | {streaming:F2} | {(double)allocated / count:F2} |{versus}"));
+            if (definition.ValueColumn is { } column)
+            {
+                // TA-Lib's input shape: the one series the indicator reads, 8 bytes a bar, instead of the Ohlcv rows.
+                var values = ValueSources.Column(bars, column.Source);
+                double Column()
+                {
+                    long start = clock.Now();
+                    column.Compute(spec.Parameters, values, output);
+                    return (double)(clock.Now() - start) / count;
+                }
+                Column();
+                var (columnBatch, columnVersus) = Timed(Column);
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {spec} [column] | {columnBatch:F2} |  |  |{columnVersus}"));
+            }
         }
+        if (talib?.Has(BatchFloor.ReferenceSpec) == true) stdout.WriteLine(BatchFloor.Row(bars, talib, runs, clock));
         return 0;
     }
 

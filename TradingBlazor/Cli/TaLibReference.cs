@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using TradingBlazor.Domain.Indicators.Framework;
 
@@ -20,9 +19,11 @@ internal sealed class TaLibReference : IDisposable
     private readonly RunFunction _run;
     private readonly double[][] _pinned; // TA-Lib keeps pointers to these: pinned arrays never move
     private readonly int _count;
+    private readonly BenchClock _clock;
 
-    public TaLibReference(string libraryPath, Ohlcv[] bars)
+    public TaLibReference(string libraryPath, Ohlcv[] bars, BenchClock clock)
     {
+        _clock = clock;
         _library = NativeLibrary.Load(libraryPath);
         _count = bars.Length;
         _pinned = new double[8][];
@@ -48,9 +49,9 @@ internal sealed class TaLibReference : IDisposable
     /// <summary>One call over every bar, in ns per bar.</summary>
     public double Time(string spec)
     {
-        var sw = Stopwatch.StartNew();
+        long start = _clock.Now();
         _run(spec);
-        return sw.Elapsed.TotalNanoseconds / _count;
+        return (double)(_clock.Now() - start) / _count;
     }
 
     public void Dispose()

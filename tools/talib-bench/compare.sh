@@ -5,6 +5,8 @@
 # Usage: tools/talib-bench/compare.sh [rounds=3] [bars=1000000] [runs=9]
 #   OURS=dir   use an already built TradingBlazor.dll from dir (default: a Release build of this checkout)
 #   BEFORE=dir also run another build (e.g. of main) in each round, right after ours, for a before/after table
+#   CLOCK=thread time with the thread's CPU time instead of wall time (a loaded machine's waits left out; both builds
+#              must know --clock)
 set -euo pipefail
 rounds=${1:-3}
 bars=${2:-1000000}
@@ -29,15 +31,16 @@ if [[ ! -f "$library" || "$here/talib_bench.c" -nt "$library" ]]; then
   gcc -O2 -fPIC -shared -I "$cache/include" -o "$library" "$here/talib_bench.c" "$cache/libta.a" -lm
 fi
 
+clock=${CLOCK:-wall}
 ours=${OURS:-$work/app}
 if [[ -z "${OURS:-}" ]]; then
   dotnet build -c Release "$repo/TradingBlazor/TradingBlazor.csproj" -o "$ours" >"$work/build.log" || { cat "$work/build.log"; exit 1; }
 fi
 
 for ((r = 1; r <= rounds; r++)); do
-  dotnet "$ours/TradingBlazor.dll" bench indicators --bars "$bars" --runs "$runs" --talib "$library" >"$work/ours.$r"
+  dotnet "$ours/TradingBlazor.dll" bench indicators --bars "$bars" --runs "$runs" --talib "$library" --clock "$clock" >"$work/ours.$r"
   if [[ -n "${BEFORE:-}" ]]; then
-    dotnet "$BEFORE/TradingBlazor.dll" bench indicators --bars "$bars" --runs "$runs" --talib "$library" >"$work/before.$r"
+    dotnet "$BEFORE/TradingBlazor.dll" bench indicators --bars "$bars" --runs "$runs" --talib "$library" --clock "$clock" >"$work/before.$r"
   fi
   echo "round $r of $rounds done" >&2
 done
@@ -56,11 +59,12 @@ def side(name):
     return [table(f"{work}/{name}.{r}") for r in range(1, rounds + 1)] if os.path.exists(f"{work}/{name}.1") else None
 ours, before = side("ours"), side("before")
 def cell(tables, name, column, suffix=""):
-    if not tables or tables[0][name][column] is None:
+    if not tables or name not in tables[0] or tables[0][name][column] is None:
         return ""
     values = [t[name][column] for t in tables]
     each = f" ({', '.join(f'{v:.2f}' for v in values)})" if suffix else ""
     return f"{statistics.median(values):.2f}{suffix}{each}"
+print(open(f"{work}/ours.1").readline().strip())
 print(f"rounds: {rounds}; each cell is the median over the rounds; ratios are batch / TA-Lib of the same round (per round in brackets)")
 print("| indicator | TA-Lib ns/bar | before ns/bar | before / TA-Lib | after ns/bar | after / TA-Lib | streaming before | streaming after | bytes/update |")
 print("|---|---:|---:|---|---:|---|---:|---:|---:|")

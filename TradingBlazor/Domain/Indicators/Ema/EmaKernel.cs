@@ -5,7 +5,7 @@ using TradingBlazor.Domain.Indicators.Primitives;
 namespace TradingBlazor.Domain.Indicators.Ema;
 
 /// <summary>EMA(n): alpha 2/(n+1), seeded with the SMA of the first n closes (TA-Lib); first value at n-1.</summary>
-public struct EmaKernel : IIndicatorKernel
+public struct EmaKernel : IIndicatorKernel, IValueKernel
 {
     private readonly int _period;
     private EmaCore _ema;
@@ -20,7 +20,12 @@ public struct EmaKernel : IIndicatorKernel
     public readonly int Lookback => _period - 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Step(in Ohlcv bar, bool commit, Span<double> output) => output[0] = _ema.Step(bar.Close, commit);
+    public void Step(in Ohlcv bar, bool commit, Span<double> output) => output[0] = Update(bar.Close, commit);
+
+    public readonly ValueSource Source => ValueSource.Close;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Update(double x, bool commit) => _ema.Step(x, commit);
 
     public void Reset() => _ema.Reset();
 }

@@ -7,14 +7,18 @@ namespace TradingBlazor.Domain.Indicators.Framework;
 public interface IBarField
 {
     static abstract double Of(in Ohlcv bar);
+
+    static abstract ValueSource Source { get; }
 }
 
 public struct CloseField : IBarField
 {
     public static double Of(in Ohlcv bar) => bar.Close;
+    public static ValueSource Source => ValueSource.Close;
 }
 
 public struct VolumeField : IBarField
 {
     public static double Of(in Ohlcv bar) => bar.Volume;
+    public static ValueSource Source => ValueSource.Volume;
 }

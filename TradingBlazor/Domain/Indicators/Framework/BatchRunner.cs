@@ -23,4 +23,20 @@ public static class BatchRunner
         for (int i = 0; i < bars.Length; i++)
             kernel.Step(in bars[i], true, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref row, i * width), width));
     }
+
+    /// <summary>
+    /// Computes a one-value kernel's output for every value of a column (e.g. the closes), TA-Lib's input shape; the
+    /// same outputs, bit for bit, as <see cref="Run{TKernel}(TKernel, ReadOnlySpan{Ohlcv}, Span{double})"/> on the bars.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run<TKernel>(TKernel kernel, ReadOnlySpan<double> values, Span<double> output)
+        where TKernel : struct, IValueKernel
+    {
+        if (output.Length < values.Length)
+            throw new ArgumentException($"Output needs {values.Length} values, got {output.Length}.", nameof(output));
+        ref double outputs = ref MemoryMarshal.GetReference(output);
+        // The kernel by value for the reason above.
+        for (int i = 0; i < values.Length; i++)
+            Unsafe.Add(ref outputs, i) = kernel.Update(values[i], true);
+    }
 }

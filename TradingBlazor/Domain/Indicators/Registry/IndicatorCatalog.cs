@@ -46,13 +46,13 @@ public sealed class IndicatorCatalog
     {
         var single = new[] { "value" };
         var bands = new[] { "upper", "middle", "lower" };
-        yield return IndicatorDefinition.For("sma", "Simple moving average", "Mean of the last n closes.", IndicatorPane.Price,
+        yield return IndicatorDefinition.ForValues("sma", "Simple moving average", "Mean of the last n closes.", IndicatorPane.Price,
             new[] { Period("period", 20, "Bars averaged") }, single, p => new SmaKernel<CloseField>(I(p, 0)));
-        yield return IndicatorDefinition.For("ema", "Exponential moving average", "EMA with alpha 2/(n+1), seeded with the first SMA.", IndicatorPane.Price,
+        yield return IndicatorDefinition.ForValues("ema", "Exponential moving average", "EMA with alpha 2/(n+1), seeded with the first SMA.", IndicatorPane.Price,
             new[] { Period("period", 20, "Bars (alpha = 2/(n+1))") }, single, p => new EmaKernel(I(p, 0)));
-        yield return IndicatorDefinition.For("wma", "Weighted moving average", "Linearly weighted mean, newest close weighted n.", IndicatorPane.Price,
+        yield return IndicatorDefinition.ForValues("wma", "Weighted moving average", "Linearly weighted mean, newest close weighted n.", IndicatorPane.Price,
             new[] { Period("period", 20, "Bars averaged") }, single, p => new WmaKernel(I(p, 0)));
-        yield return IndicatorDefinition.For("rsi", "Relative strength index", "Wilder RSI, 0-100.", IndicatorPane.Separate,
+        yield return IndicatorDefinition.ForValues("rsi", "Relative strength index", "Wilder RSI, 0-100.", IndicatorPane.Separate,
             new[] { Period("period", 14, "Wilder smoothing length", min: 2) }, single, p => new RsiKernel(I(p, 0)), levels: new[] { 30.0, 70.0 });
         yield return IndicatorDefinition.For("macd", "MACD", "EMA(fast) − EMA(slow), its signal EMA and histogram.", IndicatorPane.Separate,
             new[] { Period("fast", 12, "Fast EMA length", min: 2), Period("slow", 26, "Slow EMA length", min: 2), Period("signal", 9, "Signal EMA length") },
@@ -68,7 +68,7 @@ public sealed class IndicatorCatalog
             new[] { Period("period", 14, "Wilder smoothing length") }, single, p => new AtrKernel(I(p, 0)));
         yield return IndicatorDefinition.For("obv", "On-balance volume", "Running volume, added on up closes and subtracted on down closes.", IndicatorPane.Separate,
             Array.Empty<IndicatorParameter>(), single, _ => new ObvKernel());
-        yield return IndicatorDefinition.For("volume_sma", "Volume SMA", "Mean of the last n volumes.", IndicatorPane.Separate,
+        yield return IndicatorDefinition.ForValues("volume_sma", "Volume SMA", "Mean of the last n volumes.", IndicatorPane.Separate,
             new[] { Period("period", 20, "Bars averaged") }, single, p => new SmaKernel<VolumeField>(I(p, 0)));
         yield return IndicatorDefinition.For("vwap", "Session VWAP", "Volume-weighted typical price since the session's first bar (New York date).", IndicatorPane.Price,
             Array.Empty<IndicatorParameter>(), single, _ => new SessionVwapKernel());
@@ -78,7 +78,7 @@ public sealed class IndicatorCatalog
             new[] { Period("period", 14, "Wilder smoothing length", min: 2) }, new[] { "adx", "plus_di", "minus_di" }, p => new AdxKernel(I(p, 0)), levels: new[] { 25.0 });
         yield return IndicatorDefinition.For("cci", "Commodity channel index", "Typical price's distance from its SMA in mean deviations / 0.015.", IndicatorPane.Separate,
             new[] { Period("period", 20, "Window", min: 2) }, single, p => new CciKernel(I(p, 0)), levels: new[] { -100.0, 100.0 });
-        yield return IndicatorDefinition.For("roc", "Rate of change", "Percent change over n bars.", IndicatorPane.Separate,
+        yield return IndicatorDefinition.ForValues("roc", "Rate of change", "Percent change over n bars.", IndicatorPane.Separate,
             new[] { Period("period", 10, "Bars back") }, single, p => new RocKernel(I(p, 0)), levels: new[] { 0.0 });
         yield return IndicatorDefinition.For("willr", "Williams %R", "Close within the n-bar range, −100..0.", IndicatorPane.Separate,
             new[] { Period("period", 14, "Window") }, single, p => new WilliamsRKernel(I(p, 0)), levels: new[] { -80.0, -20.0 });

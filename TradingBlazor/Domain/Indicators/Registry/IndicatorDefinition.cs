@@ -14,6 +14,12 @@ public enum IndicatorPane
 /// <summary>Batch computation over a whole series into a row-major buffer (bars × outputs).</summary>
 public delegate void BatchCompute(IReadOnlyList<double> parameters, ReadOnlySpan<Ohlcv> bars, Span<double> output);
 
+/// <summary>Batch computation of a one-value indicator over a column of that value (e.g. the closes).</summary>
+public delegate void ValueBatchCompute(IReadOnlyList<double> parameters, ReadOnlySpan<double> values, Span<double> output);
+
+/// <summary>The column batch of a one-value indicator: which series it reads and the computation over it.</summary>
+public sealed record ValueColumnCompute(ValueSource Source, ValueBatchCompute Compute);
+
 /// <summary>
 /// Everything the bot editor, the API, the CLI, charts and the rules engine need to know about an indicator:
 /// id, parameter schema, named outputs, where it is drawn, and how to build its batch and streaming forms.
@@ -44,6 +50,9 @@ public sealed class IndicatorDefinition
     /// <summary>Each output's own first index (see <see cref="IIndicatorKernel.OutputLookback"/>).</summary>
     public required Func<IReadOnlyList<double>, IReadOnlyList<int>> OutputLookbacks { get; init; }
 
+    /// <summary>For one-value indicators, the batch over a value column (TA-Lib's input shape); null otherwise.</summary>
+    public ValueColumnCompute? ValueColumn { get; private set; }
+
     public IReadOnlyList<double> Defaults => Parameters.Select(p => p.Default).ToArray();
 
     /// <summary>Builds a definition whose batch and streaming forms run the same kernel.</summary>
@@ -68,6 +77,22 @@ public sealed class IndicatorDefinition
         Lookback = p => kernel(p).Lookback,
         OutputLookbacks = p => LookbacksOf(kernel(p)),
     };
+
+    /// <summary>
+    /// <see cref="For{TKernel}"/> for a kernel consuming one value per bar, adding its batch over a value column: the
+    /// same kernel, so both batches give the same outputs bit for bit.
+    /// </summary>
+    public static IndicatorDefinition ForValues<TKernel>(
+        string id, string name, string description, IndicatorPane pane,
+        IReadOnlyList<IndicatorParameter> parameters, IReadOnlyList<string> outputs,
+        Func<IReadOnlyList<double>, TKernel> kernel, IReadOnlyList<double>? levels = null)
+        where TKernel : struct, IIndicatorKernel, IValueKernel
+    {
+        var definition = For(id, name, description, pane, parameters, outputs, kernel, levels: levels);
+        definition.ValueColumn = new ValueColumnCompute(kernel(definition.Defaults).Source,
+            (p, values, output) => BatchRunner.Run(kernel(p), values, output));
+        return definition;
+    }
 
     private static int[] LookbacksOf<TKernel>(TKernel kernel) where TKernel : struct, IIndicatorKernel
     {

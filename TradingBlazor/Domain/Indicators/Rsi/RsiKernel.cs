@@ -8,7 +8,7 @@ namespace TradingBlazor.Domain.Indicators.Rsi;
 /// RSI(n), Wilder (TA-Lib): average gain/loss seeded with the mean of the first n changes, then Wilder-smoothed;
 /// 100·g/(g+l), and 0 when both are zero (a flat series; TradingView gives 100 there). First value at n.
 /// </summary>
-public struct RsiKernel : IIndicatorKernel
+public struct RsiKernel : IIndicatorKernel, IValueKernel
 {
     private readonly int _period;
     private WilderCore _gain;
@@ -29,22 +29,25 @@ public struct RsiKernel : IIndicatorKernel
     public readonly int Lookback => _period;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Step(in Ohlcv bar, bool commit, Span<double> output)
+    public void Step(in Ohlcv bar, bool commit, Span<double> output) => output[0] = Update(bar.Close, commit);
+
+    public readonly ValueSource Source => ValueSource.Close;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Update(double close, bool commit)
     {
-        double close = bar.Close;
         if (!_hasPrevious)
         {
             if (commit) { _previous = close; _hasPrevious = true; }
-            output[0] = double.NaN;
-            return;
+            return double.NaN;
         }
         double change = close - _previous;
-        double gain = _gain.Step(change > 0 ? change : 0, commit);
-        double loss = _loss.Step(change < 0 ? -change : 0, commit);
+        double gain = _gain.Step(TaMath.PositivePart(change), commit);
+        double loss = _loss.Step(TaMath.PositivePart(-change), commit);
         if (commit) _previous = close;
-        if (double.IsNaN(gain)) { output[0] = double.NaN; return; }
+        if (double.IsNaN(gain)) return double.NaN;
         double total = gain + loss;
-        output[0] = TaMath.IsZero(total) ? 0 : 100 * (gain / total);
+        return TaMath.IsZero(total) ? 0 : 100 * (gain / total);
     }
 
     public void Reset()

@@ -8,7 +8,7 @@ namespace TradingBlazor.Domain.Indicators.Wma;
 /// WMA(n): linearly weighted mean, weight n on the newest close down to 1 (TA-Lib WMA). O(1) per bar: the weighted
 /// sum drops the plain window sum and adds n·x. First value at n-1.
 /// </summary>
-public struct WmaKernel : IIndicatorKernel
+public struct WmaKernel : IIndicatorKernel, IValueKernel
 {
     private readonly int _period;
     private readonly double _divisor;
@@ -32,9 +32,13 @@ public struct WmaKernel : IIndicatorKernel
     public readonly int Lookback => _period - 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Step(in Ohlcv bar, bool commit, Span<double> output)
+    public void Step(in Ohlcv bar, bool commit, Span<double> output) => output[0] = Update(bar.Close, commit);
+
+    public readonly ValueSource Source => ValueSource.Close;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Update(double x, bool commit)
     {
-        double x = bar.Close;
         if (_count < _period - 1)
         {
             if (commit)
@@ -45,12 +49,10 @@ public struct WmaKernel : IIndicatorKernel
                 _sum += x;
                 _window.Add(x);
             }
-            output[0] = double.NaN;
-            return;
+            return double.NaN;
         }
         // Warm-up weights were 1..n-1 by arrival order, which equals n-1..1 by age: the window is consistent.
         double weighted = _weighted + _period * x;
-        output[0] = weighted / _divisor;
         if (commit)
         {
             double total = _sum + x;
@@ -60,6 +62,7 @@ public struct WmaKernel : IIndicatorKernel
             _window.Add(x);
             _count = _period;
         }
+        return weighted / _divisor;
     }
 
     public void Reset()
