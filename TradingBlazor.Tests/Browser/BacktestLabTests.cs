@@ -45,8 +45,11 @@ public class BacktestLabTests
         await Assertions.Expect(page.Locator("[data-testid=trade-detail]")).ToContainTextAsync("sma_10 =");
         await BrowserFixture.ScreenshotAsync(page, "lab-results");
 
-        // A second run, then compare the two.
+        // A second run, then compare the two (the other tests' runs may be listed too: wait until this one is stored).
+        var total = page.Locator("[data-testid=runs-total]");
+        var before = await total.TextContentAsync();
         await page.Locator("[data-testid=bt-run]").ClickAsync();
+        await Assertions.Expect(total).Not.ToHaveTextAsync(before ?? "", new() { Timeout = 30000 });
         await Assertions.Expect(page.Locator("[data-testid=runs-grid] tbody tr").Nth(1)).ToBeVisibleAsync(new() { Timeout = 30000 });
         await page.Locator("[data-testid=runs-grid] tbody tr").Nth(0).ClickAsync();
         await page.Locator("[data-testid=runs-grid] tbody tr").Nth(1).ClickAsync();
