@@ -48,7 +48,7 @@ public class AlertsTests(BrowserFixture fx)
         await Assertions.Expect(items.Filter(new() { HasText = "Trading halted" }).First).ToBeVisibleAsync();
         await Assertions.Expect(items.Filter(new() { HasText = "Approval waiting: Buy MSFT" }).First).ToBeVisibleAsync();
         await Assertions.Expect(items.Filter(new() { HasText = "Sold 12 SPY at 581.40 · P&L +148.20 (take profit)" }).First).ToBeVisibleAsync();
-        Assert.Matches(@"^\d\d-\d\d \d\d:\d\d:\d\d UTC", await items.First.Locator(".tb-alert-meta").InnerTextAsync());
+        Assert.Matches(@"^\d\d-\d\d \d\d:\d\d:\d\d ET", await items.First.Locator(".tb-alert-meta").InnerTextAsync());
         await page.WaitForTimeoutAsync(400); // the popover's fade-in
         await BrowserFixture.ScreenshotAsync(page, shot);
 

@@ -49,8 +49,8 @@ public sealed class AlertBellTests : ComponentTestBase
 
         Assert.Equal(new[]
         {
-            ("Bought 10 SPY", "Bought 10 SPY at 512.30", "03-12 15:00:02 UTC", true),
-            ("Trading halted", "Daily loss limit reached.", "03-12 15:00:01 UTC · Momentum", true),
+            ("Bought 10 SPY", "Bought 10 SPY at 512.30", "03-12 11:00:02 ET", true),
+            ("Trading halted", "Daily loss limit reached.", "03-12 11:00:01 ET · Momentum", true),
         }, Items());
         Assert.Contains("tb-alert-error", Host.FindAll("[data-testid='alert-item']")[1].ClassName);
     }

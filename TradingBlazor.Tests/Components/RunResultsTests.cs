@@ -67,7 +67,7 @@ public sealed class RunResultsTests : ComponentTestBase
 
         var rows = TradeRows();
         Assert.Equal(2, rows.Count);
-        Assert.Equal(new[] { "SPY", "2025-02-03 14:30", "100.50", "112.25", "10", "117.50", "11.69", "-1.20", "12.40", "5", "signal_exit" }, rows[0]);
+        Assert.Equal(new[] { "SPY", "2025-02-03 09:30", "100.50", "112.25", "10", "117.50", "11.69", "-1.20", "12.40", "5", "signal_exit" }, rows[0]);
         Assert.Equal("stop_loss", rows[1][^1]);
         Assert.False(HasTestId("trade-detail"));
     }
@@ -95,8 +95,8 @@ public sealed class RunResultsTests : ComponentTestBase
         await ByTestId("trades-table").QuerySelectorAll("tbody tr")[0].ClickAsync(new());
 
         var detail = ByTestId("trade-detail").TextContent;
-        Assert.Contains("SPY bought 2025-02-03 14:30 UTC at 100.5", detail);
-        Assert.Contains("sold 2025-02-10 21:00 at 112.25 (signal_exit): P&L 117.50.", detail);
+        Assert.Contains("SPY bought 2025-02-03 09:30 ET at 100.5", detail);
+        Assert.Contains("sold 2025-02-10 16:00 at 112.25 (signal_exit): P&L 117.50.", detail);
         Assert.Contains("Signal values: rsi_14 = 28.5 · sma_20 = 101.25", detail);
         var focus = Assert.Single(_charts.Invocations["focus"]);
         Assert.Equal(new object?[] { 5, 1738593000L, 1739221200L }, focus.Arguments);
@@ -110,7 +110,7 @@ public sealed class RunResultsTests : ComponentTestBase
         await ByTestId("trades-table").QuerySelectorAll("tbody tr")[1].ClickAsync(new());
 
         var detail = ByTestId("trade-detail").TextContent;
-        Assert.Contains("sold 2025-03-05 21:00 at 104.5 (stop_loss): P&L -56.00.", detail);
+        Assert.Contains("sold 2025-03-05 16:00 at 104.5 (stop_loss): P&L -56.00.", detail);
         Assert.Contains("Signal values: —", detail);
     }
 
