@@ -52,7 +52,7 @@ public sealed class AlertRulesTests
         Assert.Equal(AlertSeverity.Info, Map(TradingEventKind.KillSwitch, new KillSwitchUpdate(false, "trader", false))!.Severity);
         var approval = Map(TradingEventKind.ApprovalRequested, Approval())!;
         Assert.Equal((AlertSeverity.Warning, AlertKind.ApprovalWaiting, "Approval waiting: Buy MSFT"), (approval.Severity, approval.Kind, approval.Title));
-        Assert.Equal("Buy MSFT at 410.25 (confidence 0.55) waits until 15:05 UTC: confidence below 0.70", approval.Message);
+        Assert.Equal("Buy MSFT at 410.25 (confidence 0.55) waits until 11:05 ET: confidence below 0.70", approval.Message);
         Assert.Null(Map(TradingEventKind.ApprovalResolved, Approval()));
         Assert.Equal(new AlertDraft(AlertSeverity.Error, AlertKind.BotError, "Bot failed: Momentum", "feed lost"),
             Map(TradingEventKind.BotStatusChanged, new BotStatusUpdate("Momentum", BotStatus.Error, "feed lost")));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TradingBlazor.Domain.Time;
 using TradingBlazor.Domain.Trading;
 using TradingBlazor.Engine.Bots;
 using TradingBlazor.Engine.Events;
@@ -23,7 +24,7 @@ public static class AlertRules
         KillSwitchUpdate k => new(AlertSeverity.Info, AlertKind.KillSwitch, "Kill switch re-armed", $"Re-armed by {k.By}: bots may trade again."),
         ApprovalUpdate a when e.Kind == TradingEventKind.ApprovalRequested => new(AlertSeverity.Warning, AlertKind.ApprovalWaiting,
             $"Approval waiting: {a.Action} {a.Symbol}",
-            $"{a.Action} {a.Symbol} at {Price(a.Price)} (confidence {a.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}) waits until {a.ExpiresUtc.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture)}: {a.Reason}"),
+            $"{a.Action} {a.Symbol} at {Price(a.Price)} (confidence {a.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}) waits until {MarketTime.ToEastern(a.ExpiresUtc).ToString("HH:mm 'ET'", CultureInfo.InvariantCulture)}: {a.Reason}"),
         BotStatusUpdate { Status: BotStatus.Error } b => new(AlertSeverity.Error, AlertKind.BotError, $"Bot failed: {b.Name}", b.Reason ?? "The bot stopped on an error."),
         _ => null,
     };
