@@ -137,6 +137,30 @@ public sealed class DivergenceReplayTests(ReplayedStore live) : IClassFixture<Re
         Assert.Equal(DivergenceReason.NoBacktestSignal, Assert.Single(extraMatch.Differences).Reason);
     }
 
+    [Fact]
+    public async Task A_bot_that_started_inside_the_period_is_compared_from_its_first_live_signal()
+    {
+        var path = live.Copy("started-late");
+        int liveTrades;
+        await using (var services = Store(path))
+        await using (var db = await Factory(services).CreateDbContextAsync())
+        {
+            // The bot's record begins after its fourth trade: nothing it could have done before is on record.
+            var trades = await db.Trades.OrderBy(t => t.EntryAt).ToListAsync();
+            var startedAt = trades[3].ExitAt!.Value;
+            db.Signals.RemoveRange(db.Signals.Where(s => s.Timestamp <= startedAt));
+            db.Trades.RemoveRange(trades.Take(4));
+            await db.SaveChangesAsync();
+            liveTrades = trades.Count - 4;
+        }
+
+        var bot = Assert.Single((await BuildAsync(path)).Bots);
+
+        Assert.DoesNotContain(bot.Trades, t => t.Live is null); // no backtest trade from before the bot's first signal
+        Assert.Equal(liveTrades, bot.Summary.Matched);
+        Assert.Equal(0, bot.Summary.MissingInLive);
+    }
+
     private static void AssertFound(List<TradeMatch> divergent, TradeRecord trade, DivergenceKind kind, DivergenceReason reason)
     {
         var match = Assert.Single(divergent, t => t.EntryUtc == trade.EntryAt);

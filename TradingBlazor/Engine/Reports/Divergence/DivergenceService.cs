@@ -57,12 +57,14 @@ public sealed class DivergenceService(ReportSource reports, DivergenceSource sou
 
         var (data, recorded) = await LoadBarsAsync(compiled, bot.IsDemo, fromUtc, toUtc, ct);
         decimal start = liveInputs.Capital + liveInputs.PnlBefore;
+        // A bot that started inside the period is compared from its first live signal: before it, it could not trade.
+        var tradeFromUtc = journal.FirstSignalUtc is { } first && first > fromUtc ? first : fromUtc;
         var options = new BacktestOptions
         {
-            Capital = start, TradeFromUtc = fromUtc, Fill = FillModel.Default, WatchExits = !recorded.SimulatedBroker,
+            Capital = start, TradeFromUtc = tradeFromUtc, Fill = FillModel.Default, WatchExits = !recorded.SimulatedBroker,
         };
         var result = await Task.Run(() => new Backtester(compiled, options).Run(data, ct: ct), ct);
-        var backtestTrades = Legs(result, fromUtc);
+        var backtestTrades = Legs(result, tradeFromUtc);
 
         var bar = compiled.Timeframe.IsDaily ? TimeSpan.FromDays(1) : compiled.Timeframe.Duration;
         var (trades, summary) = DivergenceMatcher.Match(new DivergenceInputs(liveTrades, backtestTrades, journal, result.Signals, bar));
